@@ -1,0 +1,7 @@
+/**
+ * Implementation detail of {@code reactive-core}; not exported, not API.
+ */
+@NullMarked
+package io.deepmail.core.internal.util;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package io.deepmail.core.metrics;
+
+import io.deepmail.core.Endpoint;
+import io.deepmail.core.security.SessionSecurityEvent;
+import java.time.Duration;
+
+/**
+ * Receives measurements from deepmail. Implementations must be thread-safe and must not block:
+ * they are called on event loops.
+ *
+ * @since 0.1
+ */
+public interface MailClientMetricsRecorder {
+
+    /** A recorder that records nothing. */
+    MailClientMetricsRecorder NOOP = new MailClientMetricsRecorder() {
+    };
+
+    /**
+     * A TCP connect finished.
+     *
+     * @param endpoint the endpoint
+     * @param duration how long it took
+     * @param success whether it connected
+     */
+    default void recordConnectTime(Endpoint endpoint, Duration duration, boolean success) {
+    }
+
+    /**
+     * A TLS handshake finished, including the certificate and identity checks.
+     *
+     * @param endpoint the endpoint
+     * @param duration how long it took
+     * @param success whether it succeeded
+     */
+    default void recordTlsHandshakeTime(Endpoint endpoint, Duration duration, boolean success) {
+    }
+
+    /**
+     * A session was established; the event says what protected it.
+     *
+     * @param event the session-security event
+     */
+    default void recordSessionSecurity(SessionSecurityEvent event) {
+    }
+}
