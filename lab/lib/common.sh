@@ -3,6 +3,7 @@
 
 # Runtime state: generated files, logs, PIDs. Never committed.
 RUN_DIR=${DEEPMAIL_LAB_RUN:-$LAB_DIR/run}
+case $RUN_DIR in /*) ;; *) RUN_DIR=$PWD/$RUN_DIR ;; esac
 PID_DIR=$RUN_DIR/pid
 LOG_DIR=$RUN_DIR/log
 PKI_DIR=$RUN_DIR/pki
@@ -35,42 +36,88 @@ with open(dst, "w") as f:
 EOF
 }
 
-# pid_of NAME: the recorded PID of a lab daemon, if it is still alive.
-pid_of() {
-    local f=$PID_DIR/$1.pid pid
-    [ -s "$f" ] || return 1
-    pid=$(head -n 1 "$f")
-    case $pid in ''|*[!0-9]*) return 1 ;; esac
-    kill -0 "$pid" 2>/dev/null || return 1
+# daemon_exe NAME: the executable of lab daemon NAME (a guard against acting
+# on a recycled PID; process titles are no use, NSD and Dovecot rewrite them).
+daemon_exe() {
+    case $1 in
+        nsd) readlink -f "$(command -v nsd)" ;;
+        unbound) readlink -f "$(command -v unbound)" ;;
+        redis) readlink -f "$(command -v redis-server)" ;;
+        dovecot-*) readlink -f "$(command -v dovecot)" ;;
+        postfix) readlink -f /usr/lib/postfix/sbin/master ;;
+        *) return 1 ;;
+    esac
+}
+
+# recorded_pid NAME: the PID recorded for lab daemon NAME.
+recorded_pid() {
+    local pid
+    [ -s "$PID_DIR/$1.pid" ] || return 1
+    pid=$(head -n 1 "$PID_DIR/$1.pid")
+    case $pid in '' | *[!0-9]*) return 1 ;; esac
     printf '%s\n' "$pid"
 }
 
-# descendants PID: every live descendant of PID, children first listed last.
+# alive PID: the process exists and is not a zombie.
+alive() {
+    local state
+    state=$(sed -n 's/^.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null) || return 1
+    [ -n "$state" ] && [ "$state" != Z ]
+}
+
+# pid_of NAME: the recorded PID of lab daemon NAME, if that daemon still runs.
+pid_of() {
+    local pid
+    pid=$(recorded_pid "$1") || return 1
+    alive "$pid" || return 1
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$(daemon_exe "$1")" ] || return 1
+    printf '%s\n' "$pid"
+}
+
+# descendants PID: every live descendant of PID.
 descendants() {
-    local parent=$1 child
-    for child in $(ps -o pid= --ppid "$parent" 2>/dev/null); do
+    local child
+    for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
         printf '%s\n' "$child"
         descendants "$child"
     done
 }
 
-# spawn NAME LOG CMD...: run CMD as a daemon in its own session, with stdin
-# from /dev/null, stdout/stderr appended to LOG and every inherited fd above 2
-# closed (an inherited pipe would keep the caller's pipeline open forever).
-# Records the PID in $PID_DIR/NAME.pid.
+# close_fds: close every fd above 2 of the current (sub)shell. A daemon that
+# inherits the caller's pipe keeps the caller's pipeline open forever.
+close_fds() {
+    local fd
+    for fd in /proc/self/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null; fi
+    done
+}
+
+# spawn NAME CMD...: run CMD as a daemon that stays in the foreground, in its
+# own session, stdin from /dev/null, output appended to $LOG_DIR/NAME.log and
+# no inherited fd above 2. Records its PID in $PID_DIR/NAME.pid.
 spawn() {
-    local name=$1 log=$2
-    shift 2
+    local name=$1
+    shift
     (
-        cd / || exit 1
-        for fd in /proc/self/fd/*; do
-            fd=${fd##*/}
-            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null; fi
-        done
+        close_fds
+        cd /
         # Not a process-group leader here, so setsid does not fork: $! is the daemon.
-        exec setsid "$@" </dev/null >>"$log" 2>&1
+        exec setsid "$@" </dev/null >>"$LOG_DIR/$name.log" 2>&1
     ) &
     printf '%s\n' "$!" >"$PID_DIR/$name.pid"
+}
+
+# run_detached LOG CMD...: run CMD (which daemonizes by itself) to completion
+# in a new session, with the same fd hygiene as spawn.
+run_detached() {
+    local log=$1
+    shift
+    (
+        close_fds
+        cd /
+        exec setsid "$@" </dev/null >>"$log" 2>&1
+    )
 }
 
 # tcp_open HOST PORT: true when something accepts a TCP connection.
@@ -78,23 +125,27 @@ tcp_open() {
     timeout 1 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null
 }
 
-# wait_tcp NAME HOST PORT...: wait (up to 30 s) until every port accepts, and
-# fail early if the daemon NAME died.
-wait_tcp() {
-    local name=$1 host=$2 port deadline
-    shift 2
-    deadline=$(( $(date +%s) + 30 ))
-    for port in "$@"; do
-        until tcp_open "$host" "$port"; do
-            pid_of "$name" >/dev/null || daemon_failed "$name"
-            [ "$(date +%s)" -lt "$deadline" ] || daemon_failed "$name" "$host:$port not answering"
-            sleep 0.1
-        done
+# dns_answers SERVER PORT: true when SERVER answers a query for test. SOA.
+dns_answers() {
+    dig @"$1" -p "$2" +time=1 +tries=1 test. SOA >/dev/null 2>&1
+}
+
+# wait_until NAME CMD...: wait up to 30 s for CMD to succeed; fail early,
+# with the daemon's log, if lab daemon NAME has died.
+wait_until() {
+    local name=$1 deadline
+    shift
+    deadline=$(($(date +%s) + 30))
+    until "$@"; do
+        # Alive, not pid_of: right after spawn the PID may not have exec'd yet.
+        alive "$(recorded_pid "$name")" || daemon_failed "$name" "exited"
+        [ "$(date +%s)" -lt "$deadline" ] || daemon_failed "$name" "no answer: $*"
+        sleep 0.1
     done
 }
 
 daemon_failed() {
-    printf 'lab: %s failed to start%s; last log lines:\n' "$1" "${2:+ ($2)}" >&2
+    printf 'lab: %s failed to start (%s); last log lines:\n' "$1" "$2" >&2
     tail -n 20 "$LOG_DIR/$1.log" >&2 2>/dev/null
     exit 1
 }

@@ -31,7 +31,7 @@ setup_users() {
 }
 
 start_dovecot() {
-    local instance
+    local instance ip
     render "$LAB_DIR/templates/dovecot-common.conf.in" "$RUN_DIR/dovecot/common.conf"
     for instance in main clear tls13; do
         mkdir -p "$RUN_DIR/dovecot/$instance-state"
@@ -58,7 +58,7 @@ start_dovecot() {
 }
 
 start_postfix() {
-    local conf=$RUN_DIR/postfix/etc
+    local conf=$RUN_DIR/postfix/etc ip
     mkdir -p "$RUN_DIR/postfix/queue" "$RUN_DIR/postfix/data"
     chown postfix:postfix "$RUN_DIR/postfix/data"
     render "$LAB_DIR/templates/postfix-main.cf.in" "$conf/main.cf"
