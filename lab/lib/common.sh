@@ -9,7 +9,8 @@ LOG_DIR=$RUN_DIR/log
 PKI_DIR=$RUN_DIR/pki
 DNS_DIR=$RUN_DIR/dns
 MAIL_DIR=$RUN_DIR/mail
-ENV_FILE=$RUN_DIR/lab.env
+# The file the interop tests read; DEEPMAIL_LAB_ENV names it for them too.
+ENV_FILE=${DEEPMAIL_LAB_ENV:-$RUN_DIR/lab.env}
 # A marker that makes RUN_DIR safe to wipe on the next start.
 RUN_MARKER=$RUN_DIR/.deepmail-lab
 
@@ -21,19 +22,16 @@ die() { printf 'lab: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 
 # render TEMPLATE OUT: copy TEMPLATE to OUT, replacing every @NAME@ with the
-# value of the exported variable NAME. An unknown name is an error.
+# value of the variable NAME. An unset name is an error.
 render() {
-    python3 - "$1" "$2" <<'EOF' || die "cannot render $1"
-import os, re, sys
-src, dst = sys.argv[1], sys.argv[2]
-text = open(src).read()
-missing = sorted({m for m in re.findall(r"@([A-Z][A-Z0-9_]*)@", text) if m not in os.environ})
-if missing:
-    sys.exit("unset template variables in %s: %s" % (src, ", ".join(missing)))
-out = re.sub(r"@([A-Z][A-Z0-9_]*)@", lambda m: os.environ[m.group(1)], text)
-with open(dst, "w") as f:
-    f.write(out)
-EOF
+    local text name
+    text=$(<"$1")
+    while [[ $text =~ @([A-Z][A-Z0-9_]*)@ ]]; do
+        name=${BASH_REMATCH[1]}
+        [ -n "${!name+set}" ] || die "$1: template variable $name is not set"
+        text=${text//"@$name@"/"${!name}"}
+    done
+    printf '%s\n' "$text" >"$2"
 }
 
 # daemon_exe NAME: the executable of lab daemon NAME (a guard against acting

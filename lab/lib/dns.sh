@@ -107,7 +107,7 @@ lab_dns() {
     # Order matters: SRV_LABELS order, i.e. imaps imap pop3s pop3 submissions submission.
     MAIN_PORTS="$LAB_IMAPS_PORT $LAB_IMAP_PORT $LAB_POP3S_PORT $LAB_POP3_PORT $LAB_SUBMISSIONS_PORT $LAB_SUBMISSION_PORT"
     TLS13_PORTS="$LAB_TLS13_IMAPS_PORT $LAB_TLS13_IMAP_PORT $LAB_TLS13_POP3S_PORT $LAB_TLS13_POP3_PORT"
-    TLSA_ALL=("3 1 1 $LAB_TLSA_RSA_SHA256" "3 1 1 $LAB_TLSA_ECDSA_SHA256" "2 1 1 $LAB_TLSA_CA_SHA256")
+    TLSA_ALL=("3 1 1 $LAB_TLSA_RSA_SPKI_SHA256" "3 1 1 $LAB_TLSA_ECDSA_SPKI_SHA256" "2 1 1 $LAB_TLSA_CA_SPKI_SHA256")
     mkdir -p "$DNS_DIR/keys" "$zones"
     for z in test "$d" "nosubmission.$d" bogus.test expired.test; do
         keygen "$z"
@@ -141,7 +141,7 @@ lab_dns() {
         # ta: DANE-TA only (2 1 1 of the CA), no DANE-EE.
         srv6 "ta.$d" "ta.$d" $MAIN_PORTS
         host_rr "ta.$d" "$LAB_IP4" "$LAB_IP6"
-        tlsa "ta.$d" "$MAIN_PORTS" "2 1 1 $LAB_TLSA_CA_SHA256"
+        tlsa "ta.$d" "$MAIN_PORTS" "2 1 1 $LAB_TLSA_CA_SPKI_SHA256"
         # badtlsa: a 3 1 1 digest that matches no served key.
         srv6 "badtlsa.$d" "badtlsa.$d" $MAIN_PORTS
         host_rr "badtlsa.$d" "$LAB_IP4" "$LAB_IP6"

@@ -100,9 +100,9 @@ LAB_DOMAIN_NO_SUBMISSION=nosubmission.$LAB_DOMAIN
 LAB_DOMAIN_INSECURE=insecure.test
 LAB_DOMAIN_BOGUS=bogus.test
 LAB_DOMAIN_EXPIRED=expired.test
-LAB_TLSA_RSA_SPKI_SHA256=$LAB_TLSA_RSA_SHA256
-LAB_TLSA_ECDSA_SPKI_SHA256=$LAB_TLSA_ECDSA_SHA256
-LAB_TLSA_CA_SPKI_SHA256=$LAB_TLSA_CA_SHA256
+LAB_TLSA_RSA_SPKI_SHA256=$LAB_TLSA_RSA_SPKI_SHA256
+LAB_TLSA_ECDSA_SPKI_SHA256=$LAB_TLSA_ECDSA_SPKI_SHA256
+LAB_TLSA_CA_SPKI_SHA256=$LAB_TLSA_CA_SPKI_SHA256
 LAB_TLSA_WRONG_SHA256=$LAB_TLSA_WRONG_SHA256
 LAB_REDIS_HOST=$LAB_IP4
 LAB_REDIS_PORT=$LAB_REDIS_PORT
@@ -128,14 +128,17 @@ lab_start() {
     fresh_run_dir
     # A failed start leaves nothing running.
     trap 'say "start: failed; stopping what was started" >&2; lab_stop >&2' EXIT
-    export RUN_DIR LOG_DIR PKI_DIR DNS_DIR MAIL_DIR "${!LAB_@}"
 
     lab_pki
+    say "start: PKI ready ($(($(now_ms) - t0)) ms)"
     lab_dns
-    say "start: PKI and signed zones ready ($(($(now_ms) - t0)) ms)"
+    say "start: zones signed ($(($(now_ms) - t0)) ms)"
     start_dns
+    say "start: NSD and Unbound answering ($(($(now_ms) - t0)) ms)"
     start_redis
+    say "start: Redis answering ($(($(now_ms) - t0)) ms)"
     start_mail
+    say "start: Dovecot and Postfix answering ($(($(now_ms) - t0)) ms)"
     write_env
     trap - EXIT
     say "start: lab running, all ports answering; env: $ENV_FILE"

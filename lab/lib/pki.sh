@@ -44,12 +44,11 @@ lab_pki() {
         chmod 600 ./*.key ./*-full.pem
     ) 2>>"$LOG_DIR/pki.log"
 
-    LAB_TLSA_RSA_SHA256=$(spki_sha256 "$PKI_DIR/rsa.pem")
-    LAB_TLSA_ECDSA_SHA256=$(spki_sha256 "$PKI_DIR/ecdsa.pem")
-    LAB_TLSA_CA_SHA256=$(spki_sha256 "$PKI_DIR/ca.pem")
+    LAB_TLSA_RSA_SPKI_SHA256=$(spki_sha256 "$PKI_DIR/rsa.pem")
+    LAB_TLSA_ECDSA_SPKI_SHA256=$(spki_sha256 "$PKI_DIR/ecdsa.pem")
+    LAB_TLSA_CA_SPKI_SHA256=$(spki_sha256 "$PKI_DIR/ca.pem")
     # Matches no key of the lab.
     LAB_TLSA_WRONG_SHA256=$(printf 'deepmail lab: no key has this digest' | openssl dgst -sha256 -r | cut -d' ' -f1)
-    export LAB_TLSA_RSA_SHA256 LAB_TLSA_ECDSA_SHA256 LAB_TLSA_CA_SHA256 LAB_TLSA_WRONG_SHA256
 
     # PKCS#12 trust store with the CA as a trusted-certificate entry. OpenSSL 3.0
     # cannot mark a certificate as trusted for Java (-jdktrust came in 3.2), and

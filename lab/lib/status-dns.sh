@@ -47,7 +47,7 @@ status_dns() {
     local d=$LAB_DOMAIN label port
     local -a ports=("$LAB_IMAPS_PORT" "$LAB_IMAP_PORT" "$LAB_POP3S_PORT" "$LAB_POP3_PORT" \
         "$LAB_SUBMISSIONS_PORT" "$LAB_SUBMISSION_PORT")
-    local -a tlsa_all=("3 1 1 $LAB_TLSA_RSA_SHA256" "3 1 1 $LAB_TLSA_ECDSA_SHA256" "2 1 1 $LAB_TLSA_CA_SHA256")
+    local -a tlsa_all=("3 1 1 $LAB_TLSA_RSA_SPKI_SHA256" "3 1 1 $LAB_TLSA_ECDSA_SPKI_SHA256" "2 1 1 $LAB_TLSA_CA_SPKI_SHA256")
     say "== DNS (dig +dnssec via Unbound $LAB_IP4:$LAB_DNS_PORT; NSD $LAB_IP4:$LAB_NSD_PORT)"
     check "nsd is authoritative for test. ($LAB_NSD_PORT, AA)" nsd_authoritative test
     check "nsd is authoritative for $d ($LAB_NSD_PORT, AA)" nsd_authoritative "$d"
@@ -66,7 +66,7 @@ status_dns() {
     check "TLSA _$LAB_TLS13_IMAPS_PORT._tcp.tls13.$d: full set, AD" \
         dns_expect TLSA "_$LAB_TLS13_IMAPS_PORT._tcp.tls13.$d" NOERROR ad "${tlsa_all[@]}"
     check "TLSA _$LAB_IMAPS_PORT._tcp.ta.$d: 2 1 1 CA only, AD" \
-        dns_expect TLSA "_$LAB_IMAPS_PORT._tcp.ta.$d" NOERROR ad "2 1 1 $LAB_TLSA_CA_SHA256"
+        dns_expect TLSA "_$LAB_IMAPS_PORT._tcp.ta.$d" NOERROR ad "2 1 1 $LAB_TLSA_CA_SPKI_SHA256"
     check "TLSA _$LAB_IMAPS_PORT._tcp.badtlsa.$d: wrong digest, AD" \
         dns_expect TLSA "_$LAB_IMAPS_PORT._tcp.badtlsa.$d" NOERROR ad "3 1 1 $LAB_TLSA_WRONG_SHA256"
     check "TLSA _$LAB_IMAPS_PORT._tcp.notlsa.$d: authenticated NXDOMAIN" \

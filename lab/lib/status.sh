@@ -107,9 +107,6 @@ lab_status() {
     fi
     # The generated environment carries the TLSA digests the checks compare.
     . "$ENV_FILE"
-    LAB_TLSA_RSA_SHA256=$LAB_TLSA_RSA_SPKI_SHA256
-    LAB_TLSA_ECDSA_SHA256=$LAB_TLSA_ECDSA_SPKI_SHA256
-    LAB_TLSA_CA_SHA256=$LAB_TLSA_CA_SPKI_SHA256
 
     say "== processes and environment"
     for name in $DAEMONS; do check "process $name running" daemon_running "$name"; done
