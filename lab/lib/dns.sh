@@ -62,7 +62,7 @@ delegate() {
 # keygen ZONE: an ECDSA P-256 KSK and ZSK; their base names go to keys/ZONE.{ksk,zsk}.
 keygen() {
     (
-        cd "$DNS_DIR/keys"
+        cd "$DNS_DIR/keys" || exit
         ldns-keygen -r /dev/urandom -a ECDSAP256SHA256 -k "$1." >"$1.ksk"
         ldns-keygen -r /dev/urandom -a ECDSAP256SHA256 "$1." >"$1.zsk"
     )

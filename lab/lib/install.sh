@@ -48,5 +48,5 @@ lab_install() {
     fi
     command -v keytool >/dev/null || [ -x "${JAVA_HOME:-/nonexistent}/bin/keytool" ] \
         || say "install: note: no keytool found; the PKCS#12 trust store needs a JDK (keytool)"
-    say "install: done in $(( ($(now_ms) - t0) ))ms"
+    say "install: done in $(($(now_ms) - t0)) ms"
 }

@@ -76,7 +76,7 @@ LAB_USER1=$LAB_USER1
 LAB_USER1_PASSWORD=$LAB_USER1_PASSWORD
 LAB_USER2=$LAB_USER2
 LAB_USER2_PASSWORD=$LAB_USER2_PASSWORD
-LAB_SEED_MESSAGES=$(ls "$LAB_DIR"/messages/*.eml | wc -l)
+LAB_SEED_MESSAGES=$(find "$LAB_DIR/messages" -name '*.eml' | wc -l)
 LAB_CA_PEM=$PKI_DIR/ca.pem
 LAB_RSA_CERT_PEM=$PKI_DIR/rsa.pem
 LAB_ECDSA_CERT_PEM=$PKI_DIR/ecdsa.pem
@@ -111,7 +111,7 @@ EOF
 }
 
 lab_start() {
-    local t0 running
+    local t0 running bin
     t0=$(now_ms)
     [ "$(id -u)" -eq 0 ] || die "start must run as root"
     for bin in dovecot postfix nsd unbound ldns-signzone dig redis-server swaks; do

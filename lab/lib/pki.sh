@@ -21,7 +21,7 @@ lab_pki() {
     mkdir -p "$PKI_DIR"
     render "$LAB_DIR/templates/openssl-leaf.cnf.in" "$PKI_DIR/leaf.cnf"
     (
-        cd "$PKI_DIR"
+        cd "$PKI_DIR" || exit
         openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out ca.key
         openssl req -x509 -new -key ca.key -sha256 -days 30 -out ca.pem \
             -subj "$subj/CN=deepmail lab test CA" \

@@ -48,7 +48,8 @@ loopback_only() {
         pids="$pids $pid $(descendants "$pid")"
     done
     [ -n "$pids" ] || fail_with "no lab process"
-    bad=$(ss -Htanup | awk -v pids=" $(echo $pids) " '
+    # shellcheck disable=SC2086 # one space-separated list
+    bad=$(ss -Htanup | awk -v pids=" $(printf '%s ' $pids)" '
         function host(a) { sub(/:[^:]*$/, "", a); gsub(/[][]/, "", a); sub(/%.*/, "", a); return a }
         function loop(a) { return a ~ /^127\./ || a ~ /^::ffff:127\./ || a == "::1" }
         match($0, /pid=[0-9]+/) && index(pids, " " substr($0, RSTART + 4, RLENGTH - 4) " ") {
@@ -94,8 +95,8 @@ redis_check() {
     [ "$($cli CONFIG GET appendonly | sed -n 2p)" = no ] || fail_with "appendonly is not no"
     pid=$(pid_of redis)
     [ "$(ps -o user= -p "$pid")" = redis ] || fail_with "not running as redis"
-    $cli SET deepmail:lab:probe ok EX 10 >/dev/null && [ "$($cli GET deepmail:lab:probe)" = ok ] \
-        || fail_with "SET/GET failed"
+    $cli SET deepmail:lab:probe ok EX 10 >/dev/null || fail_with "SET failed"
+    [ "$($cli GET deepmail:lab:probe)" = ok ] || fail_with "GET did not return what SET stored"
 }
 
 lab_status() {
@@ -106,6 +107,7 @@ lab_status() {
         return 1
     fi
     # The generated environment carries the TLSA digests the checks compare.
+    # shellcheck source=/dev/null
     . "$ENV_FILE"
 
     say "== processes and environment"
