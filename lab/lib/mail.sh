@@ -1,0 +1,79 @@
+# Mail side of the lab: users, seeded Maildirs, three Dovecot instances and
+# Postfix.
+
+# The lab's users as "address password" lines.
+lab_users() {
+    printf '%s %s\n' "$LAB_USER1" "$LAB_USER1_PASSWORD" "$LAB_USER2" "$LAB_USER2_PASSWORD"
+}
+
+# Dovecot passwd-file, Postfix virtual mailbox map, and a Maildir per user
+# seeded with the messages in lab/messages (delivered "new", i.e. unseen).
+setup_users() {
+    local user pass local_part domain maildir msg n=0
+    mkdir -p "$RUN_DIR/dovecot" "$RUN_DIR/postfix/etc" "$MAIL_DIR"
+    : >"$RUN_DIR/dovecot/users"
+    : >"$RUN_DIR/postfix/etc/vmailbox"
+    while read -r user pass; do
+        local_part=${user%@*}
+        domain=${user#*@}
+        printf '%s:{SHA512-CRYPT}%s::::::\n' "$user" "$(openssl passwd -6 "$pass")" >>"$RUN_DIR/dovecot/users"
+        printf '%s %s/%s/Maildir/\n' "$user" "$domain" "$local_part" >>"$RUN_DIR/postfix/etc/vmailbox"
+        maildir=$MAIL_DIR/$domain/$local_part/Maildir
+        mkdir -p "$maildir/cur" "$maildir/new" "$maildir/tmp"
+        for msg in "$LAB_DIR"/messages/*.eml; do
+            n=$((n + 1))
+            sed "s/@USER@/$user/" "$msg" >"$maildir/new/$(date +%s).M${n}P$$.deepmail-lab"
+        done
+    done < <(lab_users)
+    chown -R mail:mail "$MAIL_DIR"
+    chgrp dovecot "$RUN_DIR/dovecot/users"
+    chmod 640 "$RUN_DIR/dovecot/users"
+}
+
+start_dovecot() {
+    local instance ip
+    render "$LAB_DIR/templates/dovecot-common.conf.in" "$RUN_DIR/dovecot/common.conf"
+    for instance in main clear tls13; do
+        mkdir -p "$RUN_DIR/dovecot/$instance-state"
+        render "$LAB_DIR/templates/dovecot-$instance.conf.in" "$RUN_DIR/dovecot/$instance.conf"
+        doveconf -c "$RUN_DIR/dovecot/$instance.conf" >/dev/null || die "dovecot $instance config is invalid"
+        spawn "dovecot-$instance" dovecot -F -c "$RUN_DIR/dovecot/$instance.conf"
+    done
+    for ip in "$LAB_IP4" "$LAB_STRICT_IP" "$LAB_IP6"; do
+        wait_until dovecot-main tcp_open "$ip" "$LAB_IMAP_PORT"
+        wait_until dovecot-main tcp_open "$ip" "$LAB_IMAPS_PORT"
+        wait_until dovecot-main tcp_open "$ip" "$LAB_POP3_PORT"
+        wait_until dovecot-main tcp_open "$ip" "$LAB_POP3S_PORT"
+    done
+    for ip in "$LAB_IP4" "$LAB_IP6"; do
+        wait_until dovecot-clear tcp_open "$ip" "$LAB_CLEAR_IMAP_PORT"
+        wait_until dovecot-clear tcp_open "$ip" "$LAB_CLEAR_POP3_PORT"
+        wait_until dovecot-tls13 tcp_open "$ip" "$LAB_TLS13_IMAP_PORT"
+        wait_until dovecot-tls13 tcp_open "$ip" "$LAB_TLS13_IMAPS_PORT"
+        wait_until dovecot-tls13 tcp_open "$ip" "$LAB_TLS13_POP3_PORT"
+        wait_until dovecot-tls13 tcp_open "$ip" "$LAB_TLS13_POP3S_PORT"
+    done
+    # Postfix authenticates through this socket.
+    wait_until dovecot-main test -S "$RUN_DIR/dovecot/main/auth-postfix"
+}
+
+start_postfix() {
+    local conf=$RUN_DIR/postfix/etc ip
+    mkdir -p "$RUN_DIR/postfix/queue" "$RUN_DIR/postfix/data"
+    chown postfix:postfix "$RUN_DIR/postfix/data"
+    render "$LAB_DIR/templates/postfix-main.cf.in" "$conf/main.cf"
+    render "$LAB_DIR/templates/postfix-master.cf.in" "$conf/master.cf"
+    run_detached "$LOG_DIR/postfix.log" postfix -c "$conf" start \
+        || die "postfix did not start; see $LOG_DIR/postfix.log"
+    head -n 1 "$RUN_DIR/postfix/queue/pid/master.pid" | tr -d ' ' >"$PID_DIR/postfix.pid"
+    for ip in "$LAB_IP4" "$LAB_STRICT_IP" "$LAB_IP6"; do
+        wait_until postfix tcp_open "$ip" "$LAB_SUBMISSION_PORT"
+        wait_until postfix tcp_open "$ip" "$LAB_SUBMISSIONS_PORT"
+    done
+}
+
+start_mail() {
+    setup_users
+    start_dovecot
+    start_postfix
+}
