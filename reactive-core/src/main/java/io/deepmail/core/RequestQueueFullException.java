@@ -14,6 +14,7 @@ public final class RequestQueueFullException extends ConnectionException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bound on pending exchanges that was reached. */
     private final int limit;
 
     /**

@@ -18,6 +18,7 @@ public final class ResponseQueueFullException extends ProtocolViolationException
 
     private static final long serialVersionUID = 1L;
 
+    /** The bound on buffered responses that was exceeded. */
     private final int limit;
 
     /**
