@@ -1,0 +1,61 @@
+package io.deepmail.core.internal.transport;
+
+import io.deepmail.core.Endpoint;
+import io.deepmail.core.MailClientException;
+import io.deepmail.core.TlsPolicyException;
+import io.deepmail.core.internal.tls.ClientTlsContext;
+import io.deepmail.core.internal.tls.PeerVerification;
+import io.deepmail.core.internal.tls.TlsFailures;
+import io.deepmail.core.internal.tls.TlsSessions;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
+import io.deepmail.core.security.DiscoveryTrust;
+import io.deepmail.core.security.SessionSecurity;
+import io.deepmail.core.transport.TimeoutOptions;
+import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+
+/**
+ * Waits for a TLS handshake and turns its outcome into a security record or a typed failure.
+ * Shared by Implicit TLS and STARTTLS, so both enforce exactly the same checks.
+ */
+final class Handshakes {
+
+    private Handshakes() {
+    }
+
+    static SslHandler newHandler(Channel channel, ClientTlsContext context, Endpoint endpoint,
+            PeerVerification verification, TimeoutOptions timeouts) {
+        SslHandler h = context.newHandler(channel.alloc(), endpoint.host(), endpoint.port(), verification,
+                timeouts.handshake().toMillis());
+        h.setCloseNotifyFlushTimeoutMillis(timeouts.close().toMillis());
+        h.setCloseNotifyReadTimeoutMillis(0);
+        return h;
+    }
+
+    static Mono<SessionSecurity> await(SslHandler handler, ClientTlsContext context, PeerVerification verification,
+            Endpoint endpoint, InetSocketAddress remote, DiscoveryTrust trust, Duration handshakeTimeout,
+            MailClientMetricsRecorder metrics, long startNanos) {
+        return Mono.create(sink -> handler.handshakeFuture().addListener(f -> {
+            context.release(handler);
+            if (!f.isSuccess()) {
+                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
+                sink.error(TlsFailures.map(f.cause(), verification, endpoint.mode(), endpoint.host(), handshakeTimeout));
+                return;
+            }
+            try {
+                SessionSecurity security = TlsSessions.establish(handler, context, verification, endpoint, remote, trust);
+                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), true);
+                sink.success(security);
+            } catch (MailClientException e) {
+                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
+                sink.error(e);
+            } catch (RuntimeException e) {
+                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
+                sink.error(new TlsPolicyException("the TLS session could not be checked, so it was refused: " + e, e));
+            }
+        }));
+    }
+}
