@@ -7,7 +7,7 @@ import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.internal.tls.ClientTlsContext;
 import io.deepmail.core.internal.tls.PeerVerification;
-import io.deepmail.core.internal.tls.PkixPeerVerifier;
+import io.deepmail.core.internal.tls.PeerVerifiers;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ConnectRequest;
@@ -112,8 +112,7 @@ final class DefaultMailConnection implements MailConnection {
                         + "STARTTLS endpoint"));
             }
             Channel channel = connection.channel();
-            PeerVerification verification = new PeerVerification(new PkixPeerVerifier(ctx.pkix(),
-                    request.identifiers(), ctx.options().cnIdCompatibility()));
+            PeerVerification verification = PeerVerifiers.forRequest(ctx, request);
             StartTlsUpgrade upgrade = new StartTlsUpgrade(channel, request, ctx, verification, timeouts, metrics);
             return engine.exchangeExclusive(command, isLast,
                             reply -> upgrade.onReply(goAhead.test(reply), String.valueOf(reply)))

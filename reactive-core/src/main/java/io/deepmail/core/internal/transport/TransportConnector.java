@@ -9,7 +9,7 @@ import io.deepmail.core.SessionObserver;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.internal.tls.ClientTlsContext;
 import io.deepmail.core.internal.tls.PeerVerification;
-import io.deepmail.core.internal.tls.PkixPeerVerifier;
+import io.deepmail.core.internal.tls.PeerVerifiers;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.tls.TlsOptions;
@@ -121,8 +121,7 @@ public final class TransportConnector {
     private Mono<MailConnection> open(ConnectRequest request, @Nullable ClientTlsContext context) {
         Endpoint endpoint = request.endpoint();
         boolean implicit = endpoint.mode() == TransportMode.IMPLICIT;
-        PeerVerification verification = context == null ? null : new PeerVerification(
-                new PkixPeerVerifier(context.pkix(), request.identifiers(), tls.cnIdCompatibility()));
+        PeerVerification verification = context == null ? null : PeerVerifiers.forRequest(context, request);
         AtomicReference<SslHandler> handler = new AtomicReference<>();
         long started = System.nanoTime();
         TcpClient client = TcpClient.newConnection()
