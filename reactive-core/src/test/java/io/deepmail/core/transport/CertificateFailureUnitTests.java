@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deepmail.core.CertificateIdentityException;
 import io.deepmail.core.CertificatePathException;
 import io.deepmail.core.MailClientException;
-import io.deepmail.core.MailResources;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.testkit.Credential;
+import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,17 +35,8 @@ import reactor.test.StepVerifier;
 class CertificateFailureUnitTests {
 
     private static final TestCa CA = TestPki.rsa();
-    private static MailResources resources;
-
-    @BeforeAll
-    static void start() {
-        resources = MailResources.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        resources.disposeLater().block(WAIT);
-    }
+    @RegisterExtension
+    static final MailResourcesExtension RESOURCES = new MailResourcesExtension();
 
     static Stream<Arguments> badCertificates() {
         List<Arguments> cases = new ArrayList<>();
@@ -86,7 +76,7 @@ class CertificateFailureUnitTests {
             builder.implicitTls();
         }
         try (ScriptedTlsServer server = builder.start()) {
-            MailTransport transport = transport(resources, CA, provider);
+            MailTransport transport = transport(RESOURCES.get(), CA, provider);
             transport.connect(request(server, mode))
                     .flatMap(connection -> {
                         ExchangeEngine<String, String> engine = TransportFixture.lineEngine(connection);

@@ -5,7 +5,6 @@ import static io.deepmail.core.transport.TransportFixture.request;
 import static io.deepmail.core.transport.TransportFixture.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deepmail.core.MailResources;
 import io.deepmail.core.SessionObserver;
 import io.deepmail.core.TlsNegotiationException;
 import io.deepmail.core.TransportMode;
@@ -15,6 +14,7 @@ import io.deepmail.core.security.SecurityTag;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.security.SessionSecurityEvent;
 import io.deepmail.core.testkit.Credential;
+import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -26,9 +26,8 @@ import io.deepmail.core.tls.TlsVersion;
 import io.netty.handler.ssl.SslProvider;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
@@ -36,19 +35,10 @@ import reactor.test.StepVerifier;
 /** Implicit TLS against the scripted server: versions, suites, PFS and the security record. */
 class ImplicitTlsUnitTests {
 
-    private static MailResources resources;
+    @RegisterExtension
+    static final MailResourcesExtension RESOURCES = new MailResourcesExtension();
     private static final TestCa CA = TestPki.rsa();
     private static final Credential SERVER = CA.leaf().dns(TransportFixture.HOST).issue();
-
-    @BeforeAll
-    static void start() {
-        resources = MailResources.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        resources.disposeLater().block(WAIT);
-    }
 
     static List<TlsProviderPreference> providers() {
         return TransportFixture.providers();
@@ -81,7 +71,7 @@ class ImplicitTlsUnitTests {
                 }
             };
             try (ScriptedTlsServer server = server(version.protocolName())) {
-                MailConnection connection = transport(resources, CA, provider).observe(observer)
+                MailConnection connection = transport(RESOURCES.get(), CA, provider).observe(observer)
                         .connect(request(server, TransportMode.IMPLICIT)).block(WAIT);
                 ScriptedConnection seen = server.awaitConnection(0, WAIT);
                 seen.awaitHandshake(WAIT);
@@ -111,7 +101,7 @@ class ImplicitTlsUnitTests {
     @DisplayName("TLS-02/LAT-02: a server that allows only TLS 1.1 is refused with a typed error")
     void tls11Refused(TlsProviderPreference provider) throws Exception {
         try (ScriptedTlsServer server = server("TLSv1.1", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA")) {
-            transport(resources, CA, provider).connect(request(server, TransportMode.IMPLICIT))
+            transport(RESOURCES.get(), CA, provider).connect(request(server, TransportMode.IMPLICIT))
                     .as(StepVerifier::create)
                     .expectError(TlsNegotiationException.class)
                     .verify(WAIT);
@@ -125,7 +115,7 @@ class ImplicitTlsUnitTests {
     void staticRsaHasNoPfs(TlsProviderPreference provider) throws Exception {
         String suite = "TLS_RSA_WITH_AES_128_GCM_SHA256";
         try (ScriptedTlsServer server = server("TLSv1.2", suite)) {
-            MailTransport legacy = MailTransport.create(resources).tls(TransportFixture.options(CA, provider)
+            MailTransport legacy = MailTransport.create(RESOURCES.get()).tls(TransportFixture.options(CA, provider)
                     .versions(TlsVersion.TLS_1_2).allowStaticRsa(true).cipherSuites(List.of(suite)).build());
             MailConnection connection = legacy.connect(request(server, TransportMode.IMPLICIT)).block(WAIT);
             SessionSecurity security = connection.security().orElseThrow();
@@ -141,7 +131,7 @@ class ImplicitTlsUnitTests {
     void imapMandatorySuite(TlsProviderPreference provider) throws Exception {
         String suite = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256";
         try (ScriptedTlsServer server = server("TLSv1.2", suite)) {
-            MailConnection connection = transport(resources, CA, provider)
+            MailConnection connection = transport(RESOURCES.get(), CA, provider)
                     .connect(request(server, TransportMode.IMPLICIT)).block(WAIT);
             assertThat(connection.security().orElseThrow().cipherSuite()).isEqualTo(suite);
             connection.close().block(WAIT);
@@ -153,7 +143,7 @@ class ImplicitTlsUnitTests {
     @DisplayName("TLS-04: a server offering only a static-RSA suite is refused by default")
     void staticRsaRefusedByDefault(TlsProviderPreference provider) throws Exception {
         try (ScriptedTlsServer server = server("TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256")) {
-            transport(resources, CA, provider).connect(request(server, TransportMode.IMPLICIT))
+            transport(RESOURCES.get(), CA, provider).connect(request(server, TransportMode.IMPLICIT))
                     .as(StepVerifier::create)
                     .expectError(TlsNegotiationException.class)
                     .verify(WAIT);

@@ -5,13 +5,13 @@ import static io.deepmail.core.transport.TransportFixture.request;
 import static io.deepmail.core.transport.TransportFixture.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deepmail.core.MailResources;
 import io.deepmail.core.StartTlsInjectionException;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.security.SecurityTag;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.testkit.Credential;
+import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -19,9 +19,8 @@ import io.deepmail.core.testkit.TestCa;
 import io.deepmail.core.testkit.TestPki;
 import io.deepmail.core.tls.TlsProviderPreference;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
@@ -33,17 +32,8 @@ class StartTlsUnitTests {
 
     private static final TestCa CA = TestPki.rsa();
     private static final Credential SERVER = CA.leaf().dns(TransportFixture.HOST).issue();
-    private static MailResources resources;
-
-    @BeforeAll
-    static void start() {
-        resources = MailResources.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        resources.disposeLater().block(WAIT);
-    }
+    @RegisterExtension
+    static final MailResourcesExtension RESOURCES = new MailResourcesExtension();
 
     static List<TlsProviderPreference> providers() {
         return TransportFixture.providers();
@@ -53,15 +43,21 @@ class StartTlsUnitTests {
         return ScriptedTlsServer.builder().credential(SERVER.key(), SERVER.chain()).script(script).start();
     }
 
-    /** Greeting, STARTTLS, then (if it succeeds) one command inside TLS. */
-    private static Mono<String> session(MailTransport transport, ScriptedTlsServer server) {
+    /** What one STARTTLS session produced: its security record and the reply lines read inside TLS. */
+    private record Upgraded(SessionSecurity security, List<String> linesInsideTls) {
+    }
+
+    /** Greeting, STARTTLS, then (if it succeeds) one command inside TLS, then close. */
+    private static Mono<Upgraded> session(MailTransport transport, ScriptedTlsServer server) {
         return transport.connect(request(server, TransportMode.STARTTLS)).flatMap(connection -> {
             ExchangeEngine<String, String> engine = TransportFixture.lineEngine(connection);
             return engine.exchange(Flux.<String>empty(), l -> true)
                     .then(connection.startTls(engine, "a1 STARTTLS\r\n", l -> l.startsWith("a1 "),
                             l -> l.startsWith("a1 OK")))
-                    .then(engine.exchange("a2 CAPABILITY\r\n", l -> l.startsWith("a2 ")).last())
-                    .flatMap(last -> connection.close().thenReturn(last));
+                    .flatMap(security -> engine.exchange("a2 CAPABILITY\r\n", l -> l.startsWith("a2 "))
+                            .collectList()
+                            .map(lines -> new Upgraded(security, lines)))
+                    .flatMap(upgraded -> connection.close().thenReturn(upgraded));
         });
     }
 
@@ -74,28 +70,15 @@ class StartTlsUnitTests {
                 .expectLine("a2 CAPABILITY").send("* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\na2 OK done\r\n")
                 .awaitClose().build();
         try (ScriptedTlsServer server = server(script)) {
-            MailTransport transport = transport(resources, CA, provider);
-            SessionSecurity[] security = new SessionSecurity[1];
-            transport.connect(request(server, TransportMode.STARTTLS)).flatMap(connection -> {
-                ExchangeEngine<String, String> engine = TransportFixture.lineEngine(connection);
-                return engine.exchange(Flux.<String>empty(), l -> true)
-                        .then(connection.startTls(engine, "a1 STARTTLS\r\n", l -> l.startsWith("a1 "),
-                                l -> l.startsWith("a1 OK")))
-                        .doOnNext(s -> security[0] = s)
-                        .thenMany(engine.exchange("a2 CAPABILITY\r\n", l -> l.startsWith("a2 ")))
-                        .collectList()
-                        .flatMap(lines -> connection.close().thenReturn(lines));
-            }).as(StepVerifier::create)
-                    .assertNext(lines -> assertThat(lines).containsExactly("* CAPABILITY IMAP4rev1 AUTH=PLAIN",
-                            "a2 OK done"))
-                    .verifyComplete();
+            Upgraded upgraded = session(transport(RESOURCES.get(), CA, provider), server).block(WAIT);
+            assertThat(upgraded.linesInsideTls()).containsExactly("* CAPABILITY IMAP4rev1 AUTH=PLAIN", "a2 OK done");
             ScriptedConnection seen = server.awaitScriptDone(WAIT);
             assertThat(seen.cleartextReceivedText()).isEqualTo("a1 STARTTLS\r\n");
             assertThat(seen.tlsReceivedText()).isEqualTo("a2 CAPABILITY\r\n");
-            assertThat(security[0].tags()).contains(SecurityTag.TLS, SecurityTag.CERT_PKIX)
+            assertThat(upgraded.security().tags()).contains(SecurityTag.TLS, SecurityTag.CERT_PKIX)
                     .doesNotContain(SecurityTag.IMPLICIT);
-            assertThat(security[0].tlsVersion()).isEqualTo(seen.protocol());
-            assertThat(security[0].cipherSuite()).isEqualTo(seen.cipherSuite());
+            assertThat(upgraded.security().tlsVersion()).isEqualTo(seen.protocol());
+            assertThat(upgraded.security().cipherSuite()).isEqualTo(seen.cipherSuite());
         }
     }
 
@@ -106,7 +89,7 @@ class StartTlsUnitTests {
         Script script = Script.builder().send("* OK ready\r\n").expectLine("a1 STARTTLS")
                 .send("a1 OK begin TLS\r\n* BYE forged\r\na2 OK forged\r\n").awaitClose().build();
         try (ScriptedTlsServer server = server(script)) {
-            session(transport(resources, CA, provider), server)
+            session(transport(RESOURCES.get(), CA, provider), server)
                     .as(StepVerifier::create)
                     .expectError(StartTlsInjectionException.class)
                     .verify(WAIT);
@@ -124,7 +107,7 @@ class StartTlsUnitTests {
         Script script = Script.builder().send("* OK ready\r\n").expectLine("a1 STARTTLS")
                 .sendThenInject("a1 OK begin TLS\r\n", "* BYE forged\r\n").awaitClose().build();
         try (ScriptedTlsServer server = server(script)) {
-            session(transport(resources, CA, provider), server)
+            session(transport(RESOURCES.get(), CA, provider), server)
                     .as(StepVerifier::create)
                     .expectError(StartTlsInjectionException.class)
                     .verify(WAIT);
@@ -141,7 +124,7 @@ class StartTlsUnitTests {
         Script script = Script.builder().send("* OK ready\r\n").expectLine("a1 STARTTLS")
                 .send("a1 NO not today\r\n").awaitClose().build();
         try (ScriptedTlsServer server = server(script)) {
-            session(transport(resources, CA, provider), server)
+            session(transport(RESOURCES.get(), CA, provider), server)
                     .as(StepVerifier::create)
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(StartTlsUnavailableException.class)
                             .hasMessageContaining("a1 NO not today"))

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deepmail.core.ConnectionException;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
-import io.deepmail.core.MailResources;
 import io.deepmail.core.MailTimeoutException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.testkit.Credential;
+import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -22,9 +22,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,17 +35,8 @@ class TransportLifecycleUnitTests {
 
     private static final TestCa CA = TestPki.rsa();
     private static final Credential SERVER = CA.leaf().dns(TransportFixture.HOST).ip("127.0.0.1").issue();
-    private static MailResources resources;
-
-    @BeforeAll
-    static void start() {
-        resources = MailResources.create();
-    }
-
-    @AfterAll
-    static void stop() {
-        resources.disposeLater().block(WAIT);
-    }
+    @RegisterExtension
+    static final MailResourcesExtension RESOURCES = new MailResourcesExtension();
 
     static List<TlsProviderPreference> providers() {
         return TransportFixture.providers();
@@ -62,7 +52,7 @@ class TransportLifecycleUnitTests {
     @DisplayName("cancelling a connect during the handshake closes the channel")
     void cancelClosesChannel() throws Exception {
         try (ScriptedTlsServer server = silentServer()) {
-            Disposable subscription = transport(resources, CA, TlsProviderPreference.AUTO)
+            Disposable subscription = transport(RESOURCES.get(), CA, TlsProviderPreference.AUTO)
                     .connect(request(server, TransportMode.IMPLICIT)).subscribe(c -> { }, e -> { });
             ScriptedConnection seen = server.awaitConnection(0, WAIT);
             assertThat(seen.isClosed()).isFalse();
@@ -77,7 +67,7 @@ class TransportLifecycleUnitTests {
     @DisplayName("a handshake that never completes fails with MailTimeoutException after the configured timeout")
     void handshakeTimeout(TlsProviderPreference provider) throws Exception {
         try (ScriptedTlsServer server = silentServer()) {
-            MailTransport transport = transport(resources, CA, provider)
+            MailTransport transport = transport(RESOURCES.get(), CA, provider)
                     .timeouts(TimeoutOptions.builder().handshake(Duration.ofMillis(300)).build());
             transport.connect(request(server, TransportMode.IMPLICIT))
                     .as(StepVerifier::create)
@@ -97,7 +87,7 @@ class TransportLifecycleUnitTests {
             port = s.getLocalPort();
         }
         Endpoint endpoint = new Endpoint(MailProtocol.IMAP, TransportFixture.HOST, port, TransportMode.IMPLICIT);
-        transport(resources, CA, TlsProviderPreference.AUTO)
+        transport(RESOURCES.get(), CA, TlsProviderPreference.AUTO)
                 .connect(ConnectRequest.manual(endpoint).withAddress(new InetSocketAddress("127.0.0.1", port)))
                 .as(StepVerifier::create)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConnectionException.class)
@@ -112,7 +102,7 @@ class TransportLifecycleUnitTests {
         Script script = Script.builder().awaitClose().build();
         try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SERVER.key(), SERVER.chain())
                 .implicitTls().scripts(i -> script).start()) {
-            MailTransport transport = transport(resources, CA, provider);
+            MailTransport transport = transport(RESOURCES.get(), CA, provider);
             transport.connect(request(server, TransportMode.IMPLICIT)).flatMap(MailConnection::close)
                     .block(WAIT);
             Endpoint literal = new Endpoint(MailProtocol.IMAP, "127.0.0.1", server.port(), TransportMode.IMPLICIT);
