@@ -19,6 +19,7 @@ module io.deepmail.core {
 
     exports io.deepmail.core;
     exports io.deepmail.core.auth;
+    exports io.deepmail.core.connect;
     exports io.deepmail.core.dns;
     exports io.deepmail.core.metrics;
     exports io.deepmail.core.security;
