@@ -3,6 +3,7 @@ package io.deepmail.core.metrics;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.security.SessionSecurityEvent;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Receives measurements from deepmail. Implementations must be thread-safe and must not block:
@@ -34,6 +35,16 @@ public interface MailClientMetricsRecorder {
      * @param success whether it succeeded
      */
     default void recordTlsHandshakeTime(Endpoint endpoint, Duration duration, boolean success) {
+    }
+
+    /**
+     * One attempt of a connect race ended (SRV-12).
+     *
+     * @param endpoint the endpoint attempted
+     * @param outcome how it ended
+     * @param failure the typed failure for {@link AttemptOutcome#FAILED}, else {@code null}
+     */
+    default void recordConnectAttempt(Endpoint endpoint, AttemptOutcome outcome, @Nullable Throwable failure) {
     }
 
     /**

@@ -121,6 +121,15 @@ public final class MailTransport {
     }
 
     /**
+     * The metrics recorder.
+     *
+     * @return the recorder
+     */
+    public MailClientMetricsRecorder metricsRecorder() {
+        return metrics;
+    }
+
+    /**
      * The TLS implementation connections will handshake with (builds the TLS context if needed).
      *
      * @return BoringSSL or the JDK

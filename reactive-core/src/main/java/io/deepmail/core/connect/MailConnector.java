@@ -1,0 +1,148 @@
+package io.deepmail.core.connect;
+
+import io.deepmail.core.Account;
+import io.deepmail.core.MailClientException;
+import io.deepmail.core.MailTimeoutException;
+import io.deepmail.core.TlsPolicyException;
+import io.deepmail.core.TlsRequiredException;
+import io.deepmail.core.TransportMode;
+import io.deepmail.core.internal.connect.Attempts;
+import io.deepmail.core.internal.connect.Planner;
+import io.deepmail.core.internal.connect.Race;
+import io.deepmail.core.security.SessionSecurity;
+import io.deepmail.core.tls.TrustAnchors;
+import io.deepmail.core.transport.ConnectRequest;
+import io.deepmail.core.transport.MailConnection;
+import io.deepmail.core.transport.MailTransport;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Turns an account and its targets into one secure, verified, not yet authenticated session
+ * (REQUIREMENTS §5.4). Candidates are planned, each host's addresses interleaved, and the attempts
+ * raced with a head start for the preferred one; the first attempt whose session is fully
+ * established and meets the account's level wins, and every other attempt is cancelled. A failed
+ * security check is reported, never answered with a weaker variant of the same target.
+ * Copy-on-write and safe to share.
+ *
+ * @since 0.1
+ */
+public final class MailConnector {
+
+    private final MailTransport transport;
+    private final ConnectOptions options;
+    private final AddressResolver resolver;
+    private final Map<TrustAnchors, MailTransport> perAccountAnchors;
+
+    private MailConnector(MailTransport transport, ConnectOptions options, AddressResolver resolver,
+            Map<TrustAnchors, MailTransport> perAccountAnchors) {
+        this.transport = transport;
+        this.options = options;
+        this.resolver = resolver;
+        this.perAccountAnchors = perAccountAnchors;
+    }
+
+    /**
+     * A connector on the given transport, with default options and the system resolver.
+     *
+     * @param transport the transport
+     * @return the connector
+     */
+    public static MailConnector create(MailTransport transport) {
+        return new MailConnector(Objects.requireNonNull(transport, "transport"), ConnectOptions.defaults(),
+                AddressResolver.system(), new ConcurrentHashMap<>());
+    }
+
+    /**
+     * A copy with other options.
+     *
+     * @param options the options
+     * @return a new connector
+     */
+    public MailConnector options(ConnectOptions options) {
+        return new MailConnector(transport, Objects.requireNonNull(options, "options"), resolver, perAccountAnchors);
+    }
+
+    /**
+     * A copy resolving host names with {@code resolver}.
+     *
+     * @param resolver the resolver
+     * @return a new connector
+     */
+    public MailConnector resolver(AddressResolver resolver) {
+        return new MailConnector(transport, options, Objects.requireNonNull(resolver, "resolver"), perAccountAnchors);
+    }
+
+    /**
+     * The candidates that would be raced for {@code account}, in order: for diagnostics and tests.
+     *
+     * @param account the account
+     * @param targets the targets
+     * @return the plan
+     */
+    public List<Candidate> plan(Account account, Targets targets) {
+        return Planner.plan(account, targets, options.preference());
+    }
+
+    /**
+     * Races the account's candidates and returns the winning session. No credential is sent by
+     * this step. Cancelling cancels every attempt and closes its channel.
+     *
+     * @param account the account
+     * @param targets where to connect
+     * @param dialect the protocol's establishment steps
+     * @param <S> the protocol's session type
+     * @return the session, or a typed failure listing every candidate
+     */
+    public <S> Mono<S> connect(Account account, Targets targets, ProtocolDialect<S> dialect) {
+        if (targets.protocol() != dialect.protocol()) {
+            return Mono.error(new IllegalArgumentException("targets are " + targets.protocol() + " but the dialect speaks "
+                    + dialect.protocol()));
+        }
+        MailTransport accountTransport = account.trustAnchors()
+                .map(a -> perAccountAnchors.computeIfAbsent(a, x -> transport.tls(transport.tlsOptions().mutate()
+                        .trustAnchors(x).build())))
+                .orElse(transport);
+        List<Candidate> plan = plan(account, targets);
+        return Attempts.expand(plan, resolver, (candidate, address) -> establish(accountTransport, account, candidate,
+                        address, dialect))
+                .flatMap(attempts -> Race.run(attempts, options.headStart(), Schedulers.parallel(),
+                        e -> false, session -> dialect.connection(session).dispose(), transport.metricsRecorder()));
+    }
+
+    private <S> Mono<S> establish(MailTransport t, Account account, Candidate candidate, InetSocketAddress address,
+            ProtocolDialect<S> dialect) {
+        ConnectRequest request = new ConnectRequest(candidate.endpoint(), candidate.identifiers(), candidate.trust(),
+                address);
+        return t.connect(request)
+                .flatMap(connection -> dialect.establish(connection)
+                        .flatMap(session -> meetsLevel(account, connection).thenReturn(session))
+                        .onErrorResume(e -> connection.close().onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
+                        .doOnCancel(connection::dispose))
+                .timeout(options.attemptTimeout())
+                .onErrorMap(TimeoutException.class, e -> new MailTimeoutException("connecting to "
+                        + candidate.endpoint(), options.attemptTimeout()));
+    }
+
+    private static Mono<Void> meetsLevel(Account account, MailConnection connection) {
+        SessionSecurity security = connection.security().orElse(null);
+        if (security == null) {
+            return Mono.error(new TlsRequiredException("the session was established without TLS"));
+        }
+        if (!security.level().meets(account.minimumLevel())) {
+            MailClientException e = connection.endpoint().mode() == TransportMode.PLAINTEXT
+                    ? new TlsRequiredException(account + " requires level " + account.minimumLevel().value()
+                            + " but " + connection.endpoint() + " is cleartext")
+                    : new TlsPolicyException(account + " requires level " + account.minimumLevel().value()
+                            + " but the session reached level " + security.level().value(), null);
+            return Mono.error(e);
+        }
+        return Mono.empty();
+    }
+}
