@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,15 +67,18 @@ class DaneIntegrationTests {
 
     @BeforeAll
     static void start() {
-        lab = LabEnvironment.require();
         resources = MailResources.create();
+    }
+
+    /** Per test, so that without a lab every test is reported as skipped, with the reason. */
+    @BeforeEach
+    void requireLab() {
+        lab = LabEnvironment.require();
     }
 
     @AfterAll
     static void stop() {
-        if (resources != null) {
-            resources.disposeLater().block(WAIT);
-        }
+        resources.disposeLater().block(WAIT);
     }
 
     static List<TlsProviderPreference> providers() {
