@@ -101,11 +101,17 @@ public record SessionSecurity(
         if (endpoint.mode() == TransportMode.IMPLICIT) {
             tags.add(SecurityTag.IMPLICIT);
         }
-        if (authentication == AuthenticationMethod.PKIX) {
-            tags.add(SecurityTag.CERT_PKIX);
-        }
-        if (authentication == AuthenticationMethod.DANE_EE || authentication == AuthenticationMethod.DANE_TA) {
-            tags.add(SecurityTag.CERT_DANE);
+        switch (authentication) {
+            case PKIX -> tags.add(SecurityTag.CERT_PKIX);
+            case DANE_EE, DANE_TA -> tags.add(SecurityTag.CERT_DANE);
+            case DANE_PKIX_TA, DANE_PKIX_EE -> {
+                // PKIX-TA/PKIX-EE: the TLSA record matched and full PKIX passed as well.
+                tags.add(SecurityTag.CERT_PKIX);
+                tags.add(SecurityTag.CERT_DANE);
+            }
+            default -> {
+                // PINNED and NONE earn no certificate tag (TAG-02).
+            }
         }
         if (CipherSuites.isForwardSecret(tlsVersion, cipherSuite)) {
             tags.add(SecurityTag.PFS);

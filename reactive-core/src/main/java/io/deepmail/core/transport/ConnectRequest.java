@@ -1,6 +1,8 @@
 package io.deepmail.core.transport;
 
 import io.deepmail.core.Endpoint;
+import io.deepmail.core.dns.DnsAnswer;
+import io.deepmail.core.dns.TlsaRecord;
 import io.deepmail.core.security.DiscoveryTrust;
 import io.deepmail.core.tls.ReferenceIdentifiers;
 import java.net.InetSocketAddress;
@@ -14,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param identifiers the reference identifiers the certificate must match (REQUIREMENTS §6.1)
  * @param discoveryTrust where the endpoint came from
  * @param address the socket address to connect to, or {@code null} to resolve the endpoint's host
+ * @param tlsa the TLSA answer for this endpoint, or {@code null} when none was looked up; see
+ *     {@link #withTlsa(DnsAnswer)}
  * @since 0.1
  */
 public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust discoveryTrust,
-        @Nullable InetSocketAddress address) {
+        @Nullable InetSocketAddress address, @Nullable DnsAnswer<TlsaRecord> tlsa) {
 
     /**
      * Validates the request.
@@ -26,6 +30,7 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
      * @param identifiers the identifiers
      * @param discoveryTrust the trust
      * @param address the address, or {@code null}
+     * @param tlsa the TLSA answer, or {@code null}
      */
     public ConnectRequest {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -35,6 +40,19 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
             throw new IllegalArgumentException("address port " + address.getPort() + " differs from endpoint port "
                     + endpoint.port());
         }
+    }
+
+    /**
+     * A request without a TLSA answer: PKIX authenticates the server.
+     *
+     * @param endpoint the endpoint
+     * @param identifiers the identifiers
+     * @param discoveryTrust the trust
+     * @param address the address, or {@code null}
+     */
+    public ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust discoveryTrust,
+            @Nullable InetSocketAddress address) {
+        this(endpoint, identifiers, discoveryTrust, address, null);
     }
 
     /**
@@ -56,7 +74,31 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
      * @return a new request
      */
     public ConnectRequest withAddress(InetSocketAddress address) {
-        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address);
+        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa);
+    }
+
+    /**
+     * The same request, with the TLSA answer for the endpoint: the RRset at
+     * {@code _<port>._tcp.<host>} (RFC 6698 §3, RFC 7673 §3.3), looked up only when the host's address
+     * records were DNSSEC-secure (DANE-02). What the answer does depends on its DNSSEC status
+     * (REQUIREMENTS §7.1, §7.2):
+     * <ul>
+     *   <li>{@code SECURE} with at least one usable record: DANE authenticates the server instead of
+     *       plain PKIX, in both TLS modes, and TLS is mandatory: a {@code PLAINTEXT} endpoint fails with
+     *       {@link io.deepmail.core.TlsRequiredException} (DANE-04);</li>
+     *   <li>{@code BOGUS} or {@code INDETERMINATE}: connecting fails with
+     *       {@link io.deepmail.core.DnssecBogusException} before any TCP connection (DANE-03);</li>
+     *   <li>{@code INSECURE}, a denial (NXDOMAIN, NODATA), or no usable record: as if there were no
+     *       TLSA answer; PKIX decides (DANE-08).</li>
+     * </ul>
+     * SNI and the reference identifiers are unchanged: the endpoint's host stays the SNI, as
+     * REQUIREMENTS §7.4 asks when a usable TLSA set exists.
+     *
+     * @param tlsa the TLSA answer, or {@code null} for none
+     * @return a new request
+     */
+    public ConnectRequest withTlsa(@Nullable DnsAnswer<TlsaRecord> tlsa) {
+        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa);
     }
 
     /**

@@ -8,7 +8,9 @@ import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.tls.TlsProvider;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,9 @@ class SessionSecurityUnitTests {
                 Arguments.of("TLSv1.2", AuthenticationMethod.PKIX, 1),
                 Arguments.of("TLSv1.3", AuthenticationMethod.DANE_EE, 1),
                 Arguments.of("TLSv1.2", AuthenticationMethod.DANE_TA, 1),
+                Arguments.of("TLSv1.3", AuthenticationMethod.DANE_PKIX_TA, 1),
+                Arguments.of("TLSv1.2", AuthenticationMethod.DANE_PKIX_EE, 1),
+                Arguments.of("TLSv1.1", AuthenticationMethod.DANE_PKIX_EE, 0),
                 Arguments.of("TLSv1.3", AuthenticationMethod.PINNED, 0),
                 Arguments.of("TLSv1.2", AuthenticationMethod.PINNED, 0),
                 Arguments.of("TLSv1.1", AuthenticationMethod.PKIX, 0),
@@ -66,6 +71,36 @@ class SessionSecurityUnitTests {
     void levelMatrix(String version, AuthenticationMethod auth, int level) {
         SessionSecurity s = session(TransportMode.IMPLICIT, version, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", auth);
         assertThat(s.level().value()).isEqualTo(level);
+    }
+
+    static Stream<Arguments> certificateTags() {
+        return Stream.of(
+                Arguments.of(AuthenticationMethod.PKIX, EnumSet.of(SecurityTag.CERT_PKIX)),
+                Arguments.of(AuthenticationMethod.DANE_EE, EnumSet.of(SecurityTag.CERT_DANE)),
+                Arguments.of(AuthenticationMethod.DANE_TA, EnumSet.of(SecurityTag.CERT_DANE)),
+                Arguments.of(AuthenticationMethod.DANE_PKIX_TA, EnumSet.of(SecurityTag.CERT_PKIX, SecurityTag.CERT_DANE)),
+                Arguments.of(AuthenticationMethod.DANE_PKIX_EE, EnumSet.of(SecurityTag.CERT_PKIX, SecurityTag.CERT_DANE)),
+                Arguments.of(AuthenticationMethod.PINNED, EnumSet.noneOf(SecurityTag.class)));
+    }
+
+    @ParameterizedTest(name = "{0} earns {1}")
+    @MethodSource("certificateTags")
+    @DisplayName("TAG-01/DANE-12: each authentication method earns exactly its certificate tags; PKIX-TA/EE earn both")
+    void certificateTags(AuthenticationMethod auth, Set<SecurityTag> expected) {
+        SessionSecurity s = session(TransportMode.IMPLICIT, "TLSv1.3", "TLS_AES_128_GCM_SHA256", auth);
+        Set<SecurityTag> certificateTags = EnumSet.of(SecurityTag.CERT_PKIX, SecurityTag.CERT_DANE);
+        certificateTags.retainAll(s.tags());
+        assertThat(certificateTags).isEqualTo(expected);
+        assertThat(s.tags()).contains(SecurityTag.TLS, SecurityTag.IMPLICIT, SecurityTag.PFS);
+    }
+
+    @Test
+    @DisplayName("TAG-07: a DANE-EE session is logged as Verified, with CERT_DANE")
+    void daneLogLine() {
+        SessionSecurity s = session(TransportMode.IMPLICIT, "TLSv1.3", "TLS_AES_256_GCM_SHA384",
+                AuthenticationMethod.DANE_EE);
+        assertThat(s.logLine()).isEqualTo("Verified TLS connection established to mail.example.test[127.0.0.1]:993: "
+                + "TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) level=1 tags=TLS,IMPLICIT,CERT_DANE,PFS");
     }
 
     @Test

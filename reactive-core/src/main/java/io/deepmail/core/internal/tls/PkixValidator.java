@@ -53,6 +53,20 @@ public final class PkixValidator {
     }
 
     /**
+     * A validator whose only trust anchor is one certificate, for a DANE-TA (or PKIX-TA) anchor named
+     * by a TLSA record (RFC 7671 §5.2). Not cached: such anchors come from DNS, per connection. The
+     * anchor's own validity dates are not checked (RFC 5280 §6.1.1 treats it as trusted input); those of
+     * every certificate below it are. Does no I/O.
+     *
+     * @param anchor the certificate to trust
+     * @return a new validator
+     * @throws IllegalStateException when the JDK's PKIX trust manager cannot be set up
+     */
+    static PkixValidator forAnchor(X509Certificate anchor) {
+        return new PkixValidator(trustManager(Set.of(new TrustAnchor(anchor, null))));
+    }
+
+    /**
      * The underlying trust manager, for TLS stacks that take one. It performs no endpoint
      * identification.
      *

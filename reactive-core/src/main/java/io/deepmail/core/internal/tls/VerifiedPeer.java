@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param method how the server was authenticated
  * @param identityCompat whether the name matched only through the CN-ID compatibility flag
- * @param matchedIdentifier the reference identifier that matched, for diagnostics
+ * @param matchedIdentifier the reference identifier that matched, and for DANE the TLSA record that matched
+ *     (a DANE-EE match checks no name), for diagnostics
  */
 public record VerifiedPeer(AuthenticationMethod method, boolean identityCompat, String matchedIdentifier) {
 

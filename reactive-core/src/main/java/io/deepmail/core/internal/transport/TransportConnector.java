@@ -6,6 +6,7 @@ import io.deepmail.core.MailClientException;
 import io.deepmail.core.MailResources;
 import io.deepmail.core.MailTimeoutException;
 import io.deepmail.core.SessionObserver;
+import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.internal.tls.ClientTlsContext;
 import io.deepmail.core.internal.tls.PeerVerification;
@@ -96,12 +97,17 @@ public final class TransportConnector {
     }
 
     /**
-     * Opens a connection.
+     * Opens a connection. A request that must not connect at all (a bogus TLSA answer, or TLSA
+     * records on a cleartext endpoint) fails before any TCP connection is made.
      *
      * @param request what to connect to
      * @return the connection
      */
     public Mono<MailConnection> connect(ConnectRequest request) {
+        TlsPolicyException refused = PeerVerifiers.refusal(request);
+        if (refused != null) {
+            return Mono.error(refused);
+        }
         if (request.endpoint().mode() == TransportMode.PLAINTEXT) {
             return Mono.defer(() -> open(request, null));
         }
