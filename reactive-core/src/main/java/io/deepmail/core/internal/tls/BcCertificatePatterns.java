@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * Extracts the presented identifiers of a certificate: {@code dNSName}, RFC 4985 {@code SRVName}
  * ({@code otherName} {@value #SRV_NAME_OID} holding an IA5String), {@code uniformResourceIdentifier}
  * and {@code iPAddress} subject alternative names in certificate order, then the subject common
- * names. The only class that reads ASN.1.
+ * names; and the exact SubjectPublicKeyInfo bytes DANE selector 1 hashes. The only class that reads
+ * ASN.1.
  *
  * <p>Certificate contents are untrusted: a malformed entry is skipped, and no unchecked exception
  * escapes. When the subjectAltName extension as a whole cannot be parsed, nothing is extracted (not
@@ -72,6 +73,21 @@ public final class BcCertificatePatterns {
         }
         patterns.addAll(commonNames(certificate));
         return List.copyOf(patterns);
+    }
+
+    /**
+     * The SubjectPublicKeyInfo exactly as DER-encoded in the certificate (DANE selector 1). Bouncy
+     * Castle keeps the encoded structure, where the JDK's {@code PublicKey.getEncoded()} re-encodes
+     * the key it decoded.
+     *
+     * @param certificateDer the whole certificate, DER
+     * @return the SPKI, DER
+     * @throws IOException when the SPKI cannot be encoded
+     * @throws IllegalArgumentException when the certificate is not valid DER
+     */
+    public static byte[] subjectPublicKeyInfo(byte[] certificateDer) throws IOException {
+        return org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer).getSubjectPublicKeyInfo()
+                .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
     }
 
     private static @Nullable CertificatePattern pattern(Object type, Object value) {

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.x509.Certificate;
 
 /**
  * The pure part of DANE (RFC 6698 §2.1, RFC 7671 §4, §9): which TLSA records count, and whether one
@@ -107,9 +105,7 @@ final class DaneMatcher {
             if (selector == 0) {
                 return der;
             }
-            // The SPKI as it stands in the certificate: Bouncy Castle keeps the encoded structure,
-            // where the JDK's PublicKey.getEncoded() re-encodes the key it decoded.
-            return Certificate.getInstance(der).getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
+            return BcCertificatePatterns.subjectPublicKeyInfo(der);
         } catch (CertificateEncodingException | IOException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot encode the certificate '" + certificate.getSubjectX500Principal()
                     + "' for TLSA matching: " + e.getMessage(), e);
