@@ -85,7 +85,8 @@ final class StartTlsUpgrade {
         }
         SslHandler handler = Handshakes.newHandler(channel, context, request.endpoint(), verification, timeouts);
         long started = System.nanoTime();
-        channel.pipeline().addFirst(TransportConnector.SSL_HANDLER, handler);
+        channel.pipeline().addFirst(TransportConnector.SSL_HANDLER, handler)
+                .addAfter(TransportConnector.SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(handler));
         return Handshakes.await(handler, context, verification, request.endpoint(),
                         (InetSocketAddress) channel.remoteAddress(), request.discoveryTrust(), timeouts.handshake(),
                         metrics, started)

@@ -139,7 +139,8 @@ public final class TransportConnector {
                     if (implicit && context != null && verification != null) {
                         SslHandler h = Handshakes.newHandler(channel, context, endpoint, verification, timeouts);
                         handler.set(h);
-                        channel.pipeline().addFirst(SSL_HANDLER, h);
+                        channel.pipeline().addFirst(SSL_HANDLER, h)
+                                .addAfter(SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(h));
                     }
                 });
         return client.connect()
