@@ -76,7 +76,7 @@ class CertificateKeyIntegrationTests {
 
     @ParameterizedTest(name = "{0}: {1} {2} with {3}")
     @MethodSource("cases")
-    @DisplayName("TLS-03/TLS-05: RSA and ECDSA certificates, chosen by the client's TLS 1.2 suites")
+    @DisplayName("TLS-03/TAG-01: RSA and ECDSA certificates, chosen by the client's TLS 1.2 suites")
     void keyTypeFollowsSuite(KeyType key, Dialect dialect, TransportMode mode, TlsProviderPreference provider)
             throws Exception {
         Lab lab = Lab.require();

@@ -77,7 +77,7 @@ class CleartextRefusalIntegrationTests {
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("cases")
-    @DisplayName("TLS-05/TLS-15: Implicit TLS to the cleartext port fails with TlsNegotiationException")
+    @DisplayName("TLS-17/TLS-07: Implicit TLS to the cleartext port fails with TlsNegotiationException")
     void implicitTlsRefused(Dialect dialect, TlsProviderPreference provider) {
         Lab lab = Lab.require();
         lab.transport(resources, provider).connect(request(lab, dialect, TransportMode.IMPLICIT))

@@ -102,7 +102,7 @@ class IdentityIntegrationTests {
 
     @ParameterizedTest(name = "{0} {1} with {2}")
     @MethodSource("modes")
-    @DisplayName("ID-04/TLS-07: a host the certificate does not name fails the handshake with "
+    @DisplayName("ID-04/TLS-05: a host the certificate does not name fails the handshake with "
             + "CertificateIdentityException")
     void wrongHostFails(Dialect dialect, TransportMode mode, TlsProviderPreference provider) {
         Lab lab = Lab.require();
@@ -122,7 +122,7 @@ class IdentityIntegrationTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("wrongSrvIds")
-    @DisplayName("ID-03: an SRV-ID the certificate does not carry fails with CertificateIdentityException")
+    @DisplayName("ID-03/TLS-05: an SRV-ID the certificate does not carry fails with CertificateIdentityException")
     void wrongSrvIdFails(SrvId srvId) {
         Lab lab = Lab.require();
         ConnectRequest request = Lab.withIdentifiers(lab.request(Dialect.IMAP, TransportMode.IMPLICIT),

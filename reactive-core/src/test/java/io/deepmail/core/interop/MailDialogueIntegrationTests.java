@@ -51,7 +51,7 @@ class MailDialogueIntegrationTests {
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("cases")
-    @DisplayName("TLS-05/TLS-07/TAG-01: Implicit TLS to IMAPS, POP3S and SUBMISSIONS, then a dialogue inside TLS")
+    @DisplayName("TLS-17/TLS-22/TAG-01: Implicit TLS to IMAPS, POP3S and SUBMISSIONS, then a dialogue inside TLS")
     void implicitTls(Dialect dialect, TlsProviderPreference provider) {
         Lab lab = Lab.require();
         ConnectRequest request = lab.request(dialect, TransportMode.IMPLICIT);
@@ -80,7 +80,7 @@ class MailDialogueIntegrationTests {
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("cases")
-    @DisplayName("TLS-09/TLS-12: STARTTLS on 127.0.0.2, where the server behaves as in production: "
+    @DisplayName("TLS-09/TLS-12/TLS-22: STARTTLS on 127.0.0.2, where the server behaves as in production: "
             + "capabilities before and after TLS differ")
     void startTls(Dialect dialect, TlsProviderPreference provider) {
         Lab lab = Lab.require();

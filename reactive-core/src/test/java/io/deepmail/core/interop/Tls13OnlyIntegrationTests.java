@@ -75,7 +75,7 @@ class Tls13OnlyIntegrationTests {
 
     @ParameterizedTest(name = "{0} {1} with {2}")
     @MethodSource("cases")
-    @DisplayName("TLS-01/LAT-02: a client limited to TLS 1.2 is refused by it with a typed error")
+    @DisplayName("TLS-01: a client limited to TLS 1.2 is refused by it with a typed error")
     void tls12ClientRefused(Dialect dialect, TransportMode mode, TlsProviderPreference provider) {
         Lab lab = Lab.require();
         TlsOptions tls12 = lab.tls(provider).versions(TlsVersion.TLS_1_2)

@@ -40,7 +40,7 @@ class UnboundDnssecIntegrationTests {
     }
 
     @Test
-    @DisplayName("SRV-05/DNS: the SRV record of example.test is DNSSEC-validated (AD) and points at the IMAPS port")
+    @DisplayName("SRV-07/ID-08: the SRV record of example.test is DNSSEC-validated (AD) and points at the IMAPS port")
     void secureSrv() {
         LabEnvironment env = Lab.require().env();
         TinyDnsClient.Result r = ask(env, "_imaps._tcp." + env.get("LAB_DOMAIN"), DnsRecordType.SRV);
@@ -52,7 +52,7 @@ class UnboundDnssecIntegrationTests {
     }
 
     @Test
-    @DisplayName("DANE-01/DNS: the host's A record and its TLSA record are validated (AD), TLSA as published")
+    @DisplayName("DANE-01/DANE-02: the host's A record and its TLSA record are validated (AD), TLSA as published")
     void secureAddressAndTlsa() {
         LabEnvironment env = Lab.require().env();
         TinyDnsClient.Result a = ask(env, Lab.HOST, DnsRecordType.A);
@@ -72,7 +72,7 @@ class UnboundDnssecIntegrationTests {
     }
 
     @Test
-    @DisplayName("DNS: without DO=1 the resolver does not set AD, even for the secure zone")
+    @DisplayName("SRV-07: without DO=1 the resolver does not set AD, even for the secure zone")
     void noAdWithoutDnssecOk() {
         LabEnvironment env = Lab.require().env();
         TinyDnsClient.Result r = resolver(env).query("_imaps._tcp." + env.get("LAB_DOMAIN"), DnsRecordType.SRV,
@@ -83,7 +83,7 @@ class UnboundDnssecIntegrationTests {
     }
 
     @Test
-    @DisplayName("SRV-06/DNS: the unsigned zone answers, without AD")
+    @DisplayName("SRV-07/ID-08: the unsigned zone answers, without AD")
     void insecureZoneHasNoAd() {
         LabEnvironment env = Lab.require().env();
         TinyDnsClient.Result r = ask(env, "_imaps._tcp." + env.get("LAB_DOMAIN_INSECURE"), DnsRecordType.SRV);
@@ -95,7 +95,7 @@ class UnboundDnssecIntegrationTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"LAB_DOMAIN_BOGUS", "LAB_DOMAIN_EXPIRED"})
-    @DisplayName("SRV-07/DNS: the zones with corrupted and with expired signatures give SERVFAIL and no data")
+    @DisplayName("DANE-03: the zones with corrupted and with expired signatures give SERVFAIL and no data")
     void bogusZonesServfail(String zoneKey) {
         LabEnvironment env = Lab.require().env();
         TinyDnsClient.Result r = ask(env, "_imaps._tcp." + env.get(zoneKey), DnsRecordType.SRV);
