@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -22,6 +23,9 @@ public final class LabEnvironment {
 
     /** System property naming the env file; the build points it at {@code lab/run/lab.env}. */
     public static final String ENV_FILE_PROPERTY = "deepmail.lab.env";
+
+    /** Whether the reason for skipping was already printed by this JVM. */
+    private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
 
     private final Map<String, String> values;
 
@@ -51,6 +55,10 @@ public final class LabEnvironment {
         if (problem.isPresent()) {
             if ("1".equals(System.getenv("DEEPMAIL_LAB_REQUIRED"))) {
                 throw new AssertionError(problem.get() + "; DEEPMAIL_LAB_REQUIRED=1 makes this a failure");
+            }
+            if (SKIP_REPORTED.compareAndSet(false, true)) {
+                // Surefire and Failsafe print only the skip count; say once, on the console, why.
+                System.err.println("[deepmail] " + problem.get() + "; tests that need the lab are skipped");
             }
             Assumptions.abort(problem.get());
         }
