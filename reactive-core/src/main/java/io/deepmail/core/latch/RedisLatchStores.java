@@ -29,6 +29,8 @@ import reactor.core.publisher.Mono;
  *
  * @since 0.1
  */
+// Lettuce is optional: the module reads it statically, so its types in these signatures are not re-exported.
+@SuppressWarnings("exports")
 public final class RedisLatchStores {
 
     /** Default time a Redis command may take before it fails: 2 seconds. */
