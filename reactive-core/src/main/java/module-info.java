@@ -14,6 +14,8 @@ module io.deepmail.core {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires org.slf4j;
+    requires com.h2database.mvstore;
+    requires static lettuce.core;
     requires static transitive org.jspecify;
     requires transitive org.reactivestreams;
 
@@ -21,6 +23,7 @@ module io.deepmail.core {
     exports io.deepmail.core.auth;
     exports io.deepmail.core.connect;
     exports io.deepmail.core.dns;
+    exports io.deepmail.core.latch;
     exports io.deepmail.core.metrics;
     exports io.deepmail.core.security;
     exports io.deepmail.core.tls;

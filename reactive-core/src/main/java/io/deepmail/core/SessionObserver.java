@@ -1,5 +1,6 @@
 package io.deepmail.core;
 
+import io.deepmail.core.latch.LatchEvent;
 import io.deepmail.core.security.SessionSecurityEvent;
 import java.util.Objects;
 
@@ -32,6 +33,15 @@ public interface SessionObserver {
     }
 
     /**
+     * A latch event: a latch raised or confirmed, a session refused, warned or waiting for
+     * {@code acceptOnce()}, an upgrade available, an advertisement ignored, a reset, a store failure.
+     *
+     * @param event the event
+     */
+    default void onLatchEvent(LatchEvent event) {
+    }
+
+    /**
      * An observer that calls this one, then {@code next}.
      *
      * @param next the observer to call second
@@ -51,6 +61,12 @@ public interface SessionObserver {
             public void onSecurityEvent(SessionSecurityEvent event) {
                 first.onSecurityEvent(event);
                 next.onSecurityEvent(event);
+            }
+
+            @Override
+            public void onLatchEvent(LatchEvent event) {
+                first.onLatchEvent(event);
+                next.onLatchEvent(event);
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.deepmail.core.metrics;
 
 import io.deepmail.core.Endpoint;
+import io.deepmail.core.latch.LatchEvent;
 import io.deepmail.core.security.SessionSecurityEvent;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -53,5 +54,14 @@ public interface MailClientMetricsRecorder {
      * @param event the session-security event
      */
     default void recordSessionSecurity(SessionSecurityEvent event) {
+    }
+
+    /**
+     * A latch event happened. Its {@link LatchEvent#kind()} and, for findings, their
+     * {@link io.deepmail.core.latch.LatchProperty} are bounded tag values.
+     *
+     * @param event the event
+     */
+    default void recordLatchEvent(LatchEvent event) {
     }
 }

@@ -1,0 +1,137 @@
+package io.deepmail.core.internal.latch;
+
+import io.deepmail.core.LatchStoreException;
+import io.deepmail.core.latch.LatchState;
+import io.deepmail.core.latch.LatchStore;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The durable default: one H2 MVStore file, one map from account key to {@link LatchCodec#toText}.
+ * Writes are serialised by one lock, joined, committed and synced to disk before they are
+ * acknowledged, so an acknowledged raise survives a crash of the process or the machine. Every call
+ * runs on {@link Schedulers#boundedElastic()}, never on the caller's thread: MVStore blocks.
+ */
+public final class EmbeddedLatchStore implements LatchStore {
+
+    private final Path file;
+    private final MVStore store;
+    private final MVMap<String, String> latches;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Scheduler scheduler = Schedulers.boundedElastic();
+
+    private EmbeddedLatchStore(Path file, MVStore store) {
+        this.file = file;
+        this.store = store;
+        this.latches = store.openMap("latches");
+    }
+
+    /**
+     * Opens (or creates) the store file. Blocking: call it at start-up, off any event loop.
+     *
+     * @param file the file
+     * @return the store
+     * @throws LatchStoreException when the file cannot be opened, e.g. because another process holds it
+     */
+    public static EmbeddedLatchStore open(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            return new EmbeddedLatchStore(file, store);
+        } catch (RuntimeException | java.io.IOException e) {
+            throw new LatchStoreException("cannot open latch store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Mono<LatchState> load(String key) {
+        Objects.requireNonNull(key, "key");
+        return call(() -> read(key));
+    }
+
+    @Override
+    public Mono<LatchState> merge(String key, LatchState proposal) {
+        Objects.requireNonNull(proposal, "proposal");
+        return call(() -> locked(() -> write(key, read(key), proposal)));
+    }
+
+    @Override
+    public Mono<Boolean> compareAndSet(String key, long expectedRevision, LatchState proposal) {
+        Objects.requireNonNull(proposal, "proposal");
+        return call(() -> locked(() -> {
+            LatchState current = read(key);
+            if (current.revision() != expectedRevision) {
+                return false;
+            }
+            write(key, current, proposal);
+            return true;
+        }));
+    }
+
+    private LatchState read(String key) {
+        String text = latches.get(key);
+        return text == null ? LatchState.EMPTY : LatchCodec.fromText(text);
+    }
+
+    private LatchState write(String key, LatchState current, LatchState proposal) {
+        LatchState next = StoredStates.write(current, proposal);
+        if (next != current) {
+            latches.put(key, LatchCodec.toText(next));
+            store.commit();
+            store.sync();
+        }
+        return next;
+    }
+
+    private <T> T locked(Callable<T> action) throws Exception {
+        writeLock.lock();
+        try {
+            return action.call();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> Mono<T> call(Callable<T> action) {
+        return Mono.fromCallable(() -> {
+            if (store.isClosed()) {
+                throw new LatchStoreException("latch store " + file + " is closed", null);
+            }
+            return action.call();
+        }).subscribeOn(scheduler).onErrorMap(e -> !(e instanceof LatchStoreException),
+                e -> new LatchStoreException("latch store " + file + " failed: " + e.getMessage(), e));
+    }
+
+    @Override
+    public void dispose() {
+        writeLock.lock();
+        try {
+            if (!store.isClosed()) {
+                store.close();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return store.isClosed();
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedLatchStore[" + file + "]";
+    }
+}
