@@ -99,14 +99,45 @@ class FifoExchangeUnitTests {
     }
 
     @Test
-    @DisplayName("a reply while no exchange is in flight is a protocol violation that closes the connection")
+    @DisplayName("a reply after the last exchange completed, with none in flight, is a protocol violation that closes the connection")
     void unexpectedReplyIsProtocolViolation() {
         var fx = EngineFixture.fifo();
+        fx.engine.exchange("NOOP", FINAL_LINE).as(StepVerifier::create)
+                .then(() -> fx.respond("250 ok"))
+                .expectNext("250 ok")
+                .verifyComplete();
         fx.respond("250 nobody asked");
 
         assertThat(fx.channel.isOpen()).isFalse();
         fx.engine.exchange("NOOP", FINAL_LINE).as(StepVerifier::create)
                 .expectError(ProtocolViolationException.class)
+                .verify(VERIFY);
+    }
+
+    @Test
+    @DisplayName("responses that arrive before the first exchange (a greeting) are kept for it, in order")
+    void responsesBeforeFirstExchangeAreKept() {
+        var fx = EngineFixture.fifo();
+        fx.respond("220-hello");
+        fx.respond("220 ready");
+
+        assertThat(fx.channel.isOpen()).isTrue();
+        fx.engine.exchange(reactor.core.publisher.Flux.<String>empty(), FINAL_LINE).as(StepVerifier::create)
+                .expectNext("220-hello", "220 ready")
+                .verifyComplete();
+    }
+
+    @Test
+    @DisplayName("more unrequested responses before the first exchange than the buffer holds fail typed")
+    void tooManyEarlyResponses() {
+        var fx = EngineFixture.fifo(ExchangeOptions.builder().maxBufferedResponses(2).build());
+        fx.respond("220-a");
+        fx.respond("220-b");
+        fx.respond("220-c");
+
+        assertThat(fx.channel.isOpen()).isFalse();
+        fx.engine.exchange(reactor.core.publisher.Flux.<String>empty(), FINAL_LINE).as(StepVerifier::create)
+                .expectError(io.deepmail.core.ResponseQueueFullException.class)
                 .verify(VERIFY);
     }
 

@@ -19,7 +19,6 @@ import io.deepmail.core.transport.TimeoutOptions;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelPipeline;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
-import reactor.netty.NettyPipeline;
 
 /** A {@link MailConnection} over a Reactor Netty {@link Connection}. */
 final class DefaultMailConnection implements MailConnection {
@@ -90,16 +88,19 @@ final class DefaultMailConnection implements MailConnection {
     public <C, R> ExchangeEngine<C, R> exchange(Correlator<R> correlator, ExchangeOptions options) {
         ExchangeEngine<C, R> engine = ExchangeEngine.create(correlator, options);
         addBeforeBridge(ExchangeEngine.HANDLER_NAME, engine.handler());
+        // Bytes the server sent before the codec existed now go through it; the engine keeps any
+        // response that precedes the first exchange for that exchange.
+        Channel channel = connection.channel();
+        if (channel.eventLoop().inEventLoop()) {
+            InboundHold.release(channel.pipeline());
+        } else {
+            channel.eventLoop().execute(() -> InboundHold.release(channel.pipeline()));
+        }
         return engine;
     }
 
     private void addBeforeBridge(String name, ChannelHandler handler) {
-        ChannelPipeline pipeline = connection.channel().pipeline();
-        if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
-            pipeline.addBefore(NettyPipeline.ReactiveBridge, name, handler);
-        } else {
-            pipeline.addLast(name, handler);
-        }
+        Pipelines.addBeforeBridge(connection.channel().pipeline(), name, handler);
     }
 
     @Override

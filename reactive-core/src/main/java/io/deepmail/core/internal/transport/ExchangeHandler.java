@@ -12,6 +12,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,9 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
     private @Nullable MailClientException failure;
     private boolean closedByClient;
     private @Nullable UnsolicitedReceiver<R> unsolicited;
+    /** Responses that arrived before the first exchange was enqueued, e.g. a server greeting. */
+    private final ArrayDeque<R> early = new ArrayDeque<>();
+    private boolean exchangeSeen;
     private boolean readPending;
     private boolean working;
     private boolean missed;
@@ -174,6 +178,7 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
             do {
                 missed = false;
                 startWriters(context);
+                replayEarly();
                 updateReading(context);
             } while (missed);
         } finally {
@@ -270,6 +275,15 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
             deliverUnsolicited(response);
         } else if (target >= 0 && target < queue.inFlightCount()) {
             deliver(queue.inFlight(target), response);
+        } else if (target == Correlator.UNEXPECTED && !exchangeSeen) {
+            // The server speaks first (greeting) and may do so before the protocol has asked for it:
+            // keep its responses, bounded, for the first exchange.
+            if (early.size() >= options.maxBufferedResponses()) {
+                Releases.release(response);
+                fail(new ResponseQueueFullException(options.maxBufferedResponses()));
+            } else {
+                early.add(response);
+            }
         } else {
             Releases.release(response);
             fail(target == Correlator.UNEXPECTED
@@ -330,6 +344,7 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
             conversation.abort(new RequestQueueFullException(options.maxPendingConversations()));
         } else {
             queue.add(conversation);
+            exchangeSeen = true;
             work();
         }
     }
@@ -348,6 +363,13 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
         } else if (!receiver.isCancelled()) {
             unsolicited = receiver;
             work();
+        }
+    }
+
+    /** Routes the responses kept from before the first exchange, once an exchange is in flight. */
+    private void replayEarly() {
+        while (!early.isEmpty() && failure == null && !barrier.isHeld() && queue.inFlightCount() > 0) {
+            route(early.poll());
         }
     }
 
@@ -406,6 +428,9 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
         }
         MailClientException failed = Failures.toMailException(cause);
         failure = failed;
+        while (!early.isEmpty()) {
+            Releases.release(early.poll());
+        }
         timer.stop();
         barrier.abort(failed);
         for (Conversation<C, R> c : queue.clear()) {

@@ -136,6 +136,7 @@ public final class TransportConnector {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
                 .option(ChannelOption.AUTO_READ, false)
                 .doOnChannelInit((obs, channel, address) -> {
+                    Pipelines.addBeforeBridge(channel.pipeline(), InboundHold.NAME, new InboundHold());
                     if (implicit && context != null && verification != null) {
                         SslHandler h = Handshakes.newHandler(channel, context, endpoint, verification, timeouts);
                         handler.set(h);
