@@ -10,6 +10,8 @@ module io.deepmail.core {
     requires transitive io.netty.handler;
     requires transitive io.netty.codec;
     requires io.netty.common;
+    requires io.netty.resolver.dns;
+    requires io.netty.codec.dns;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
