@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the queries of {@link TestDnsServer} from its zone, on the server's event loop. Logs
@@ -61,22 +62,34 @@ final class DnsResponder extends SimpleChannelInboundHandler<DnsQuery> {
         if (first.silent()) {
             return;
         }
-        DnsResponse response = tcp ? new DefaultDnsResponse(query.id(), DnsOpCode.QUERY)
-                : new DatagramDnsResponse((InetSocketAddress) ctx.channel().localAddress(),
-                        ((DatagramDnsQuery) query).sender(), query.id(), DnsOpCode.QUERY);
-        response.setRecursionDesired(query.isRecursionDesired()).setRecursionAvailable(true);
-        response.addRecord(DnsSection.QUESTION, new DefaultDnsQuestion(question.name(), question.type()));
-        fill(response, question, first, cd);
+        // Only plain values outlive the query, which is released on return: a delayed response is
+        // built when it is sent, so nothing leaks if the server stops first.
+        Pending p = new Pending(query.id(), query.isRecursionDesired(), question.name(), question.type(), cd,
+                tcp ? null : ((DatagramDnsQuery) query).sender());
         if (first.delay().isZero()) {
-            ctx.writeAndFlush(response);
+            respond(ctx, p, first);
         } else {
-            ctx.executor().schedule(() -> ctx.writeAndFlush(response), first.delay().toNanos(), TimeUnit.NANOSECONDS);
+            ctx.executor().schedule(() -> respond(ctx, p, first), first.delay().toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
-    private void fill(DnsResponse response, DnsQuestion question, TestDnsAnswer first, boolean cd) {
+    private record Pending(int id, boolean rd, String name, DnsRecordType type, boolean cd,
+            @Nullable InetSocketAddress sender) {
+    }
+
+    private void respond(ChannelHandlerContext ctx, Pending p, TestDnsAnswer first) {
+        DnsResponse response = p.sender() == null ? new DefaultDnsResponse(p.id(), DnsOpCode.QUERY)
+                : new DatagramDnsResponse((InetSocketAddress) ctx.channel().localAddress(), p.sender(), p.id(),
+                        DnsOpCode.QUERY);
+        response.setRecursionDesired(p.rd()).setRecursionAvailable(true);
+        response.addRecord(DnsSection.QUESTION, new DefaultDnsQuestion(p.name(), p.type()));
+        fill(response, p.name(), p.type(), first, p.cd());
+        ctx.writeAndFlush(response);
+    }
+
+    private void fill(DnsResponse response, String name, DnsRecordType type, TestDnsAnswer first, boolean cd) {
         List<DnsRecord> answers = new ArrayList<>();
-        String owner = question.name();
+        String owner = name;
         TestDnsAnswer rule = first;
         boolean authenticated = true;
         boolean bogus = false;
@@ -86,7 +99,7 @@ final class DnsResponder extends SimpleChannelInboundHandler<DnsQuery> {
             authenticated &= rule.authenticData();
             bogus |= rule.failsValidation();
             owner = target;
-            rule = zone.apply(normalize(target), question.type());
+            rule = zone.apply(normalize(target), type);
         }
         authenticated &= rule.authenticData();
         bogus |= rule.failsValidation();
@@ -102,7 +115,7 @@ final class DnsResponder extends SimpleChannelInboundHandler<DnsQuery> {
             return;
         }
         for (byte[] rdata : rule.records()) {
-            answers.add(raw(owner, question.type(), rule.ttl(), rdata));
+            answers.add(raw(owner, type, rule.ttl(), rdata));
         }
         response.setCode(rule.code());
         answers.forEach(r -> response.addRecord(DnsSection.ANSWER, r));

@@ -111,7 +111,7 @@ public final class TestDnsServer implements AutoCloseable {
                     })
                     .bind(new InetSocketAddress(NetUtil.LOCALHOST4, port)).syncUninterruptibly().channel();
             return new Channel[] {u, t};
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // BindException, rethrown unchecked by Netty: that port is taken over TCP
             u.close().syncUninterruptibly();
             return null;
         }
