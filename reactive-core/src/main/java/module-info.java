@@ -20,6 +20,7 @@ module io.deepmail.core {
     requires transitive org.reactivestreams;
 
     exports io.deepmail.core;
+    exports io.deepmail.core.discovery;
     exports io.deepmail.core.dns;
     exports io.deepmail.core.metrics;
     exports io.deepmail.core.security;
