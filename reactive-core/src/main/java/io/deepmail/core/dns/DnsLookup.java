@@ -35,6 +35,7 @@ public interface DnsLookup extends Disposable {
      * @param resources the event loops to share
      * @param options the resolvers, trust and timeouts
      * @return the lookup
+     * @throws IllegalStateException when no resolver is configured and the platform names none
      */
     static DnsLookup create(MailResources resources, DnsOptions options) {
         return NettyDnsLookup.create(resources, options);

@@ -7,6 +7,7 @@ import io.deepmail.core.dns.DnsOptions;
 import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.dns.SrvRecord;
 import io.deepmail.core.dns.TlsaRecord;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.dns.DnsNameResolver;
 import io.netty.resolver.dns.DnsServerAddressStream;
@@ -44,9 +45,12 @@ public final class NettyDnsLookup implements DnsLookup {
     private NettyDnsLookup(MailResources resources, DnsOptions options, LongSupplier nanoClock) {
         this.options = options;
         this.servers = options.resolvers().isEmpty() ? platformServers() : options.resolvers();
+        if (servers.isEmpty()) {
+            throw new IllegalStateException("no DNS resolver configured, and the platform names none");
+        }
         LoopResources loops = resources.loops();
         EventLoopGroup group = loops.onClient(LoopResources.DEFAULT_NATIVE);
-        var loop = group.next();
+        EventLoop loop = group.next();
         this.validating = Resolvers.build(loops, group, loop, options, servers, DnsHeaderFlags.AD);
         this.checkingDisabled = Resolvers.build(loops, group, loop, options, servers,
                 DnsHeaderFlags.AD | DnsHeaderFlags.CD);
