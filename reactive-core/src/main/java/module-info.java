@@ -10,6 +10,8 @@ module io.deepmail.core {
     requires transitive io.netty.handler;
     requires transitive io.netty.codec;
     requires io.netty.common;
+    requires io.netty.resolver.dns;
+    requires io.netty.codec.dns;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
@@ -22,6 +24,7 @@ module io.deepmail.core {
     exports io.deepmail.core;
     exports io.deepmail.core.auth;
     exports io.deepmail.core.connect;
+    exports io.deepmail.core.discovery;
     exports io.deepmail.core.dns;
     exports io.deepmail.core.latch;
     exports io.deepmail.core.metrics;

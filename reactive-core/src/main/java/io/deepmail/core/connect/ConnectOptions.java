@@ -1,5 +1,6 @@
 package io.deepmail.core.connect;
 
+import io.deepmail.core.discovery.ImplicitTlsPreference;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -3,6 +3,7 @@ package io.deepmail.core.connect;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
+import io.deepmail.core.discovery.DiscoveryResult;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,6 +54,21 @@ public record Targets(MailProtocol protocol, List<Candidate> candidates) {
      */
     public static Targets url(MailUrl url) {
         return new Targets(url.protocol(), List.of(Candidate.configured(url.endpoint())));
+    }
+
+    /**
+     * The candidates RFC 6186 discovery found for one protocol, in discovery order. A candidate
+     * that still needs the user's confirmation keeps only the identifiers that do not depend on
+     * its unsigned target (ID-08), so its certificate must name the email domain.
+     *
+     * @param result the discovery result
+     * @param protocol the protocol
+     * @return the targets
+     */
+    public static Targets discovered(DiscoveryResult result, MailProtocol protocol) {
+        return new Targets(protocol, result.candidates(protocol).stream()
+                .map(c -> new Candidate(c.endpoint(), c.referenceIdentifiers(), c.trust(), c.priority()))
+                .toList());
     }
 
     /**

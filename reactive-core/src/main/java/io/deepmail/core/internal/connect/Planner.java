@@ -3,7 +3,7 @@ package io.deepmail.core.internal.connect;
 import io.deepmail.core.Account;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.connect.Candidate;
-import io.deepmail.core.connect.ImplicitTlsPreference;
+import io.deepmail.core.discovery.ImplicitTlsPreference;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.security.ConfidentialityLevel;
 import java.net.Inet6Address;

@@ -9,7 +9,7 @@ import io.deepmail.core.TransportMode;
 import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
 import io.deepmail.core.connect.Candidate;
-import io.deepmail.core.connect.ImplicitTlsPreference;
+import io.deepmail.core.discovery.ImplicitTlsPreference;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.security.ConfidentialityLevel;
 import io.deepmail.core.security.DiscoveryTrust;
