@@ -23,16 +23,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
-/** LAT-03 and the lattice laws of the latch model, as properties over random histories. */
+/**
+ * LAT-03 and the lattice laws of the latch model, as properties over seeded random histories (a
+ * failure reports the seed that reproduces it).
+ */
 class LatchPropertiesUnitTests {
 
     private static final Account ALICE = Sessions.account();
@@ -71,31 +70,87 @@ class LatchPropertiesUnitTests {
     record Reset() implements Action {
     }
 
-    @Provide
-    Arbitrary<SessionSecurity> sessions() {
-        Arbitrary<Endpoint> endpoints = Arbitraries.of(ENDPOINTS);
-        Arbitrary<String> versions = Arbitraries.of("TLSv1.3", "TLSv1.2", "TLSv1.1");
-        Arbitrary<String> suites = Arbitraries.of(Sessions.ECDHE, Sessions.STATIC_RSA, Sessions.TLS13);
-        Arbitrary<AuthenticationMethod> auths = Arbitraries.of(AuthenticationMethod.PKIX, AuthenticationMethod.DANE_EE,
-                AuthenticationMethod.DANE_TA, AuthenticationMethod.PINNED);
-        return Combinators.combine(endpoints, versions, suites, auths, Arbitraries.integers().between(0, 9))
-                .as((e, v, s, a, clear) -> clear == 0 ? Sessions.cleartext(e)
-                        : Sessions.session(e, v, "TLSv1.3".equals(v) ? Sessions.TLS13 : s, a, List.of()));
+    /** Random histories from a seed, so that any failure names the seed that reproduces it. */
+    private static final class Histories {
+
+        private final Random random;
+
+        Histories(long seed) {
+            this.random = new Random(seed);
+        }
+
+        private <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
+        }
+
+        SessionSecurity session() {
+            Endpoint e = pick(ENDPOINTS);
+            String v = pick(List.of("TLSv1.3", "TLSv1.2", "TLSv1.1"));
+            String suite = pick(List.of(Sessions.ECDHE, Sessions.STATIC_RSA, Sessions.TLS13));
+            AuthenticationMethod a = pick(List.of(AuthenticationMethod.PKIX, AuthenticationMethod.DANE_EE,
+                    AuthenticationMethod.DANE_TA, AuthenticationMethod.PINNED));
+            return random.nextInt(10) == 0 ? Sessions.cleartext(e)
+                    : Sessions.session(e, v, "TLSv1.3".equals(v) ? Sessions.TLS13 : suite, a, List.of());
+        }
+
+        Action action() {
+            int roll = random.nextInt(15);
+            if (roll < 6) {
+                return new Session(random.nextBoolean() ? ALICE : BOB, session());
+            }
+            if (roll < 8) {
+                return new Dns(pick(ENDPOINTS), pick(List.of(DnssecStatus.values())));
+            }
+            if (roll < 10) {
+                Set<SecurityTag> tags = EnumSet.noneOf(SecurityTag.class);
+                for (SecurityTag t : SecurityTag.values()) {
+                    if (random.nextBoolean()) {
+                        tags.add(t);
+                    }
+                }
+                return new Advert(session(), tags, pick(List.of(TlsVersion.values())));
+            }
+            return switch (roll) {
+                case 10 -> new StoreFailure();
+                case 11 -> new Stale(1 + random.nextInt(5));
+                case 12 -> new Confirm(pick(ENDPOINTS));
+                default -> new Wait(random.nextInt(5));
+            };
+        }
+
+        List<Action> history() {
+            int n = random.nextInt(41);
+            List<Action> history = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                history.add(action());
+            }
+            return history;
+        }
+
+        LatchState state() {
+            LatchState state = LatchState.EMPTY;
+            List<LatchState> seen = new ArrayList<>(List.of(state));
+            Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+            for (Action a : history()) {
+                state = step(state, a, seen, now);
+                seen.add(state);
+            }
+            return new LatchState(random.nextInt(10), random.nextInt(3), state.endpoints(), state.accountCertificate(),
+                    state.pins());
+        }
     }
 
-    @Provide
-    Arbitrary<Action> actions() {
-        Arbitrary<Account> accounts = Arbitraries.of(ALICE, BOB);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Combinators.combine(accounts, sessions()).as(Session::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(Arbitraries.of(ENDPOINTS),
-                        Arbitraries.of(DnssecStatus.class)).as(Dns::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(sessions(),
-                        Arbitraries.subsetOf(SecurityTag.values()), Arbitraries.of(TlsVersion.class)).as(Advert::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new StoreFailure())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 5).map(Stale::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(ENDPOINTS).map(Confirm::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 4).map(Wait::new)));
+    /** Runs {@code property} on {@code tries} seeds; a failure names its seed. */
+    private static void forSeeds(int tries, java.util.function.LongConsumer property) {
+        long base = new Random().nextLong();
+        for (int i = 0; i < tries; i++) {
+            long seed = base + i;
+            try {
+                property.accept(seed);
+            } catch (AssertionError e) {
+                throw new AssertionError("property failed for seed " + seed + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Runs one action the way the service does, as pure rules and the store's write rule. */
@@ -144,9 +199,13 @@ class LatchPropertiesUnitTests {
                 : state;
     }
 
-    @Property(tries = 300)
-    @Label("LAT-03: no sequence of sessions, advertisements, DNS answers and failures ever lowers a latch")
-    void neverLowers(@ForAll("histories") List<Action> history) {
+    @Test
+    @DisplayName("LAT-03: no sequence of sessions, advertisements, DNS answers and failures ever lowers a latch")
+    void neverLowers() {
+        forSeeds(300, seed -> neverLowers(new Histories(seed).history()));
+    }
+
+    private static void neverLowers(List<Action> history) {
         LatchState state = LatchState.EMPTY;
         List<LatchState> seen = new ArrayList<>(List.of(state));
         Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
@@ -160,14 +219,13 @@ class LatchPropertiesUnitTests {
         }
     }
 
-    @Provide
-    Arbitrary<List<Action>> histories() {
-        return actions().list().ofMaxSize(40);
+    @Test
+    @DisplayName("LAT-03/L10: only reset lowers; afterwards no replay of an older state brings a latch back")
+    void onlyResetLowers() {
+        forSeeds(200, seed -> onlyResetLowers(new Histories(seed).history()));
     }
 
-    @Property(tries = 200)
-    @Label("LAT-03/L10: only reset lowers; afterwards no replay of an older state brings a latch back")
-    void onlyResetLowers(@ForAll("histories") List<Action> history) {
+    private static void onlyResetLowers(List<Action> history) {
         LatchState state = LatchState.EMPTY;
         List<LatchState> seen = new ArrayList<>(List.of(state));
         Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
@@ -183,25 +241,16 @@ class LatchPropertiesUnitTests {
         }
     }
 
-    @Provide
-    Arbitrary<LatchState> states() {
-        return Combinators.combine(histories(), Arbitraries.longs().between(0, 2), Arbitraries.longs().between(0, 9))
-                .as((history, generation, revision) -> {
-                    LatchState state = LatchState.EMPTY;
-                    List<LatchState> seen = new ArrayList<>(List.of(state));
-                    Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-                    for (Action a : history) {
-                        state = step(state, a, seen, now);
-                        seen.add(state);
-                    }
-                    return new LatchState(revision, generation, state.endpoints(), state.accountCertificate(),
-                            state.pins());
-                });
+    @Test
+    @DisplayName("join is commutative, associative and idempotent, and never below either side")
+    void joinLaws() {
+        forSeeds(200, seed -> {
+            Histories h = new Histories(seed);
+            joinLaws(h.state(), h.state(), h.state());
+        });
     }
 
-    @Property(tries = 200)
-    @Label("join is commutative, associative and idempotent, and never below either side")
-    void joinLaws(@ForAll("states") LatchState a, @ForAll("states") LatchState b, @ForAll("states") LatchState c) {
+    private static void joinLaws(LatchState a, LatchState b, LatchState c) {
         assertThat(a.join(b)).isEqualTo(b.join(a));
         assertThat(a.join(b).join(c)).isEqualTo(a.join(b.join(c)));
         assertThat(a.join(a)).isEqualTo(a);
@@ -211,9 +260,13 @@ class LatchPropertiesUnitTests {
         }
     }
 
-    @Property(tries = 200)
-    @Label("the stored form round-trips, so every store joins what the model joins")
-    void codecRoundTrip(@ForAll("states") LatchState a) {
+    @Test
+    @DisplayName("the stored form round-trips, so every store joins what the model joins")
+    void codecRoundTrip() {
+        forSeeds(200, seed -> codecRoundTrip(new Histories(seed).state()));
+    }
+
+    private static void codecRoundTrip(LatchState a) {
         assertThat(LatchCodec.fromText(LatchCodec.toText(a))).isEqualTo(a);
         assertThat(LatchCodec.decode(LatchCodec.encode(a))).isEqualTo(a);
     }
