@@ -36,23 +36,20 @@ final class LineSession {
         this.engine = connection.exchange(FifoCorrelator.instance(), ExchangeOptions.defaults());
     }
 
-    /**
-     * Connects (with the handshake, for Implicit TLS), installs the line codec and reads the
-     * greeting. The greeting exchange is subscribed on the event loop, in the very signal that
-     * delivers the connection: after Implicit TLS the TLS handler may read on its own, and a
-     * greeting arriving while no exchange is in flight is a protocol violation for the FIFO
-     * correlator.
-     */
+    /** Connects (with the handshake, for Implicit TLS), installs the line codec and reads the greeting. */
     static Mono<LineSession> open(MailTransport transport, ConnectRequest request, Dialect dialect) {
-        return transport.connect(request).flatMap(connection -> {
-            LineSession session = new LineSession(connection, dialect);
-            return session.engine.exchange(Flux.<String>empty(), dialect.isLastOfGreeting()).collectList()
-                    .map(lines -> {
-                        session.greeting = List.copyOf(lines);
-                        return session;
-                    })
-                    .onErrorResume(e -> connection.close().then(Mono.error(e)));
-        });
+        return transport.connect(request).flatMap(connection -> on(connection, dialect));
+    }
+
+    /** Installs the line codec on an open connection and reads the greeting. */
+    static Mono<LineSession> on(MailConnection connection, Dialect dialect) {
+        LineSession session = new LineSession(connection, dialect);
+        return session.engine.exchange(Flux.<String>empty(), dialect.isLastOfGreeting()).collectList()
+                .map(lines -> {
+                    session.greeting = List.copyOf(lines);
+                    return session;
+                })
+                .onErrorResume(e -> connection.close().then(Mono.error(e)));
     }
 
     MailConnection connection() {
