@@ -1,6 +1,7 @@
 package io.deepmail.core.connect;
 
 import io.deepmail.core.Account;
+import io.deepmail.core.LatchViolationException;
 import io.deepmail.core.MailClientException;
 import io.deepmail.core.MailTimeoutException;
 import io.deepmail.core.TlsPolicyException;
@@ -9,6 +10,7 @@ import io.deepmail.core.TransportMode;
 import io.deepmail.core.internal.connect.Attempts;
 import io.deepmail.core.internal.connect.Planner;
 import io.deepmail.core.internal.connect.Race;
+import io.deepmail.core.latch.LatchService;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.tls.TrustAnchors;
 import io.deepmail.core.transport.ConnectRequest;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,13 +42,15 @@ public final class MailConnector {
     private final ConnectOptions options;
     private final AddressResolver resolver;
     private final Map<TrustAnchors, MailTransport> perAccountAnchors;
+    private final @Nullable LatchService latches;
 
     private MailConnector(MailTransport transport, ConnectOptions options, AddressResolver resolver,
-            Map<TrustAnchors, MailTransport> perAccountAnchors) {
+            Map<TrustAnchors, MailTransport> perAccountAnchors, @Nullable LatchService latches) {
         this.transport = transport;
         this.options = options;
         this.resolver = resolver;
         this.perAccountAnchors = perAccountAnchors;
+        this.latches = latches;
     }
 
     /**
@@ -56,7 +61,7 @@ public final class MailConnector {
      */
     public static MailConnector create(MailTransport transport) {
         return new MailConnector(Objects.requireNonNull(transport, "transport"), ConnectOptions.defaults(),
-                AddressResolver.system(), new ConcurrentHashMap<>());
+                AddressResolver.system(), new ConcurrentHashMap<>(), null);
     }
 
     /**
@@ -66,7 +71,8 @@ public final class MailConnector {
      * @return a new connector
      */
     public MailConnector options(ConnectOptions options) {
-        return new MailConnector(transport, Objects.requireNonNull(options, "options"), resolver, perAccountAnchors);
+        return new MailConnector(transport, Objects.requireNonNull(options, "options"), resolver, perAccountAnchors,
+                latches);
     }
 
     /**
@@ -76,7 +82,22 @@ public final class MailConnector {
      * @return a new connector
      */
     public MailConnector resolver(AddressResolver resolver) {
-        return new MailConnector(transport, options, Objects.requireNonNull(resolver, "resolver"), perAccountAnchors);
+        return new MailConnector(transport, options, Objects.requireNonNull(resolver, "resolver"), perAccountAnchors,
+                latches);
+    }
+
+    /**
+     * A copy that runs every won-candidate-to-be through the account's latch gate (REQUIREMENTS L6):
+     * after the handshake, identity check, greeting and capabilities, before the session counts as
+     * established and before any credential. A NORMAL violation (L7) ends the whole race: no
+     * other candidate, weaker or not, is tried for the account in this connect.
+     *
+     * @param service the latch service
+     * @return a new connector
+     */
+    public MailConnector latches(LatchService service) {
+        return new MailConnector(transport, options, resolver, perAccountAnchors,
+                Objects.requireNonNull(service, "service"));
     }
 
     /**
@@ -113,7 +134,12 @@ public final class MailConnector {
         return Attempts.expand(plan, resolver, (candidate, address) -> establish(accountTransport, account, candidate,
                         address, dialect))
                 .flatMap(attempts -> Race.run(attempts, options.headStart(), Schedulers.parallel(),
-                        e -> false, session -> dialect.connection(session).dispose(), transport.metricsRecorder()));
+                        MailConnector::endsRace, session -> dialect.connection(session).dispose(),
+                        transport.metricsRecorder()));
+    }
+
+    private static boolean endsRace(Throwable failure) {
+        return failure instanceof LatchViolationException v && v.blocksWeakerCandidates();
     }
 
     private <S> Mono<S> establish(MailTransport t, Account account, Candidate candidate, InetSocketAddress address,
@@ -122,12 +148,19 @@ public final class MailConnector {
                 address);
         return t.connect(request)
                 .flatMap(connection -> dialect.establish(connection)
-                        .flatMap(session -> meetsLevel(account, connection).thenReturn(session))
+                        .flatMap(session -> meetsLevel(account, connection).then(gate(account, connection))
+                                .thenReturn(session))
                         .onErrorResume(e -> connection.close().onErrorResume(x -> Mono.empty()).then(Mono.error(e)))
                         .doOnCancel(connection::dispose))
                 .timeout(options.attemptTimeout())
                 .onErrorMap(TimeoutException.class, e -> new MailTimeoutException("connecting to "
                         + candidate.endpoint(), options.attemptTimeout()));
+    }
+
+    private Mono<Void> gate(Account account, MailConnection connection) {
+        LatchService service = latches;
+        SessionSecurity security = connection.security().orElse(null);
+        return service == null || security == null ? Mono.empty() : service.admit(account, security).then();
     }
 
     private static Mono<Void> meetsLevel(Account account, MailConnection connection) {

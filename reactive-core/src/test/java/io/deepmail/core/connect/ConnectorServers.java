@@ -26,6 +26,12 @@ final class ConnectorServers {
                 .scripts(i -> script).start();
     }
 
+    static ScriptedTlsServer cleartext(Credential credential) throws Exception {
+        Script script = Script.builder().timeout(Duration.ofSeconds(20)).send("* OK ready\r\n")
+                .expectLine("a1 CAPABILITY").send("* CAPABILITY IMAP4rev2 AUTH=PLAIN\r\na1 OK\r\n").awaitClose().build();
+        return ScriptedTlsServer.builder().credential(credential.key(), credential.chain()).scripts(i -> script).start();
+    }
+
     static ScriptedTlsServer startTls(Credential credential) throws Exception {
         Script script = Script.builder().timeout(Duration.ofSeconds(20)).send("* OK ready\r\n")
                 .expectLine("a1 CAPABILITY").send("* CAPABILITY IMAP4rev2 STARTTLS LOGINDISABLED\r\na1 OK\r\n")

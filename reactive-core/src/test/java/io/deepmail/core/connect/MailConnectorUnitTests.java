@@ -169,4 +169,38 @@ class MailConnectorUnitTests {
             assertThat(outcomes).containsExactlyInAnyOrder("IMPLICIT:CANCELLED", "STARTTLS:CANCELLED");
         }
     }
+
+    @Test
+    @DisplayName("LAT-07/L5: with a NORMAL certificate latch, a cleartext candidate is refused before credentials and the race ends")
+    void normalLatchEndsRace() throws Exception {
+        io.deepmail.core.latch.LatchService latches = io.deepmail.core.latch.LatchService.create(
+                io.deepmail.core.latch.LatchStores.inMemory());
+        Account.Builder edit = ALICE.mutate();
+        edit.lowerMinimumLevel(io.deepmail.core.security.ConfidentialityLevel.NONE);
+        Account levelZero = edit.cleartextConsent(true).build();
+        try (ScriptedTlsServer implicit = ConnectorServers.implicit(GOOD);
+                ScriptedTlsServer cleartext = ConnectorServers.cleartext(GOOD)) {
+            Endpoint implicitEndpoint = new Endpoint(MailProtocol.IMAP, HOST, implicit.port(), TransportMode.IMPLICIT);
+            MailConnector connector = connector(Duration.ofSeconds(5), v4()).latches(latches);
+            TestDialect.Session first = connector.connect(levelZero, Targets.endpoints(MailProtocol.IMAP,
+                    implicitEndpoint), new TestDialect()).block(WAIT);
+            first.connection().close().block(WAIT);
+            latches.confirm(levelZero, implicitEndpoint).block(WAIT);
+
+            Targets cleartextFirst = new Targets(MailProtocol.IMAP, List.of(
+                    new Candidate(new Endpoint(MailProtocol.IMAP, HOST, cleartext.port(), TransportMode.PLAINTEXT),
+                            io.deepmail.core.tls.ReferenceIdentifiers.forManualHost(HOST),
+                            io.deepmail.core.security.DiscoveryTrust.MANUAL, 0),
+                    new Candidate(implicitEndpoint, io.deepmail.core.tls.ReferenceIdentifiers.forManualHost(HOST),
+                            io.deepmail.core.security.DiscoveryTrust.MANUAL, 5)));
+            outcomes.clear();
+            connector.connect(levelZero, cleartextFirst, new TestDialect())
+                    .as(StepVerifier::create)
+                    .expectError(io.deepmail.core.LatchViolationException.class)
+                    .verify(WAIT);
+            assertThat(outcomes).containsExactly("PLAINTEXT:FAILED");
+            assertThat(implicit.connections()).as("no other candidate was tried").hasSize(1);
+            assertThat(cleartext.awaitConnection(0, WAIT).cleartextReceivedText()).isEqualTo("a1 CAPABILITY\r\n");
+        }
+    }
 }
