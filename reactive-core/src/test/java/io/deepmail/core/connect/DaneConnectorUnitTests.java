@@ -161,4 +161,38 @@ class DaneConnectorUnitTests {
             assertThat(server.connections()).isEmpty();
         }
     }
+
+    @Test
+    @DisplayName("DANE-13: with CERT_DANE latched NORMAL, a later insecure TLSA answer is a latch violation")
+    void strippedDnssecViolatesDaneLatch() throws Exception {
+        TestCa ca = TestPki.rsa();
+        Credential valid = ca.leaf().dns("a.example.test").issue();
+        io.deepmail.core.latch.LatchService latches = io.deepmail.core.latch.LatchService.create(
+                io.deepmail.core.latch.LatchStores.inMemory());
+        MailConnector connector = MailConnector.create(MailTransport.create(RESOURCES.get())
+                        .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(ca.certificate())).build()))
+                .dns(lookup).latches(latches);
+        try (ScriptedTlsServer server = ConnectorServers.implicit(valid)) {
+            String owner = "_" + server.port() + "._tcp.a.example.test";
+            host("a.example.test", true);
+            dns.answer(owner, DnsRecordType.TLSA,
+                    TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(valid))).authenticated());
+            TestDialect.Session first = connector.connect(ALICE, implicit("a.example.test", server.port()),
+                    new TestDialect()).block(WAIT);
+            assertThat(first.connection().security().orElseThrow().tags()).contains(SecurityTag.CERT_DANE);
+            first.connection().close().block(WAIT);
+            latches.confirm(ALICE, first.connection().endpoint()).block(WAIT);
+
+            // An attacker strips DNSSEC: the same records now come back without AD.
+            host("a.example.test", false);
+            dns.answer(owner, DnsRecordType.TLSA, TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(valid))));
+            lookup.dispose();
+            lookup = DnsLookup.create(RESOURCES.get(), DnsOptions.builder().resolvers(List.of(dns.address()))
+                    .cache(false).build());
+            connector.dns(lookup).connect(ALICE, implicit("a.example.test", server.port()), new TestDialect())
+                    .as(StepVerifier::create)
+                    .expectError(io.deepmail.core.LatchViolationException.class)
+                    .verify(WAIT);
+        }
+    }
 }

@@ -112,4 +112,25 @@ class TransportLifecycleUnitTests {
             assertThat(server.awaitConnection(1, WAIT).sniHostName()).isNull();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    @DisplayName("ID-01: a resumed TLS session is verified again, so resumption never skips the identity check")
+    void resumedSessionIsVerified(TlsProviderPreference provider) throws Exception {
+        Script script = Script.builder().awaitClose().build();
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SERVER.key(), SERVER.chain())
+                .implicitTls().protocols("TLSv1.2").scripts(i -> script).start()) {
+            MailTransport transport = transport(RESOURCES.get(), CA, provider);
+            for (int i = 0; i < 2; i++) {
+                transport.connect(request(server, TransportMode.IMPLICIT)).flatMap(MailConnection::close).block(WAIT);
+            }
+            ConnectRequest wrongIdentity = new ConnectRequest(request(server, TransportMode.IMPLICIT).endpoint(),
+                    io.deepmail.core.tls.ReferenceIdentifiers.of(new io.deepmail.core.tls.DnsId("wrong.example.test")),
+                    io.deepmail.core.security.DiscoveryTrust.MANUAL, server.address());
+            transport.connect(wrongIdentity)
+                    .as(StepVerifier::create)
+                    .expectError(io.deepmail.core.CertificateIdentityException.class)
+                    .verify(WAIT);
+        }
+    }
 }
