@@ -133,4 +133,24 @@ class TransportLifecycleUnitTests {
                     .verify(WAIT);
         }
     }
+
+    @Test
+    @DisplayName("a server silent past the read-idle timeout fails the awaited exchange with MailTimeoutException")
+    void readIdleTimeout() throws Exception {
+        try (ScriptedTlsServer server = silentServer()) {
+            MailTransport transport = transport(RESOURCES.get(), CA, TlsProviderPreference.AUTO)
+                    .timeouts(TimeoutOptions.builder().readIdle(Duration.ofMillis(300)).build());
+            transport.connect(request(server, TransportMode.STARTTLS))
+                    .flatMap(connection -> {
+                        connection.addCodec("lines", new TestLineDecoder());
+                        ExchangeEngine<String, String> engine = connection.exchange(FifoCorrelator.instance());
+                        return engine.exchange(reactor.core.publisher.Flux.<String>empty(), l -> true).then();
+                    })
+                    .as(StepVerifier::create)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MailTimeoutException.class)
+                            .satisfies(t -> assertThat(((MailTimeoutException) t).timeout())
+                                    .isEqualTo(Duration.ofMillis(300))))
+                    .verify(WAIT);
+        }
+    }
 }
