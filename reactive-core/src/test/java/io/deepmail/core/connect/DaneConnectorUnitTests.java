@@ -195,4 +195,35 @@ class DaneConnectorUnitTests {
                     .verify(WAIT);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "usable TLSA {0}, policy {1}: SNI {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "true, CONNECT_HOST, mail.provider.test",
+        "true, SERVICE_DOMAIN, mail.provider.test",
+        "false, CONNECT_HOST, mail.provider.test",
+        "false, SERVICE_DOMAIN, example.test"})
+    @DisplayName("DANE-10: SNI is the target with usable TLSA; without, the target or, under SERVICE_DOMAIN, the domain")
+    void sniPolicy(boolean usableTlsa, SniPolicy policy, String expectedSni) throws Exception {
+        TestCa ca = TestPki.rsa();
+        Credential cert = ca.leaf().dns("mail.provider.test", "example.test").issue();
+        try (ScriptedTlsServer server = ConnectorServers.implicit(cert)) {
+            String owner = "_" + server.port() + "._tcp.mail.provider.test";
+            host("mail.provider.test", true);
+            dns.answer(owner, DnsRecordType.TLSA, usableTlsa
+                    ? TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(cert))).authenticated()
+                    : TestDnsAnswer.nxdomain().authenticated());
+            Endpoint endpoint = new Endpoint(MailProtocol.IMAP, "mail.provider.test", server.port(),
+                    TransportMode.IMPLICIT);
+            Candidate fromSecureSrv = new Candidate(endpoint, io.deepmail.core.tls.ReferenceIdentifiers.forSrv(
+                    "example.test", "imaps", "mail.provider.test", io.deepmail.core.security.DiscoveryTrust.SRV_SECURE,
+                    false), io.deepmail.core.security.DiscoveryTrust.SRV_SECURE, 0, "example.test");
+            MailConnector connector = MailConnector.create(MailTransport.create(RESOURCES.get())
+                            .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(ca.certificate())).build()))
+                    .dns(lookup).options(ConnectOptions.defaults().withSniPolicy(policy));
+            TestDialect.Session session = connector.connect(ALICE, new Targets(MailProtocol.IMAP,
+                    List.of(fromSecureSrv)), new TestDialect()).block(WAIT);
+            session.connection().close().block(WAIT);
+            assertThat(server.awaitConnection(0, WAIT).sniHostName()).isEqualTo(expectedSni);
+        }
+    }
 }

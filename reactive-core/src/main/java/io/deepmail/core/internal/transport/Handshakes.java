@@ -10,6 +10,7 @@ import io.deepmail.core.internal.tls.TlsSessions;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.DiscoveryTrust;
 import io.deepmail.core.security.SessionSecurity;
+import io.deepmail.core.transport.ConnectRequest;
 import io.deepmail.core.transport.TimeoutOptions;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
@@ -27,9 +28,9 @@ final class Handshakes {
     private Handshakes() {
     }
 
-    static SslHandler newHandler(Channel channel, ClientTlsContext context, Endpoint endpoint,
+    static SslHandler newHandler(Channel channel, ClientTlsContext context, ConnectRequest request,
             PeerVerification verification, TimeoutOptions timeouts) {
-        SslHandler h = context.newHandler(channel.alloc(), endpoint.host(), endpoint.port(), verification,
+        SslHandler h = context.newHandler(channel.alloc(), request.sni(), request.endpoint().port(), verification,
                 timeouts.handshake().toMillis());
         h.setCloseNotifyFlushTimeoutMillis(timeouts.close().toMillis());
         h.setCloseNotifyReadTimeoutMillis(0);

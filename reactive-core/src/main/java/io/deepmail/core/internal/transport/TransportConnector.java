@@ -138,7 +138,7 @@ public final class TransportConnector {
                 .doOnChannelInit((obs, channel, address) -> {
                     Pipelines.addBeforeBridge(channel.pipeline(), InboundHold.NAME, new InboundHold());
                     if (implicit && context != null && verification != null) {
-                        SslHandler h = Handshakes.newHandler(channel, context, endpoint, verification, timeouts);
+                        SslHandler h = Handshakes.newHandler(channel, context, request, verification, timeouts);
                         handler.set(h);
                         channel.pipeline().addFirst(SSL_HANDLER, h)
                                 .addAfter(SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(h));
