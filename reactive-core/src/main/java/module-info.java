@@ -17,6 +17,7 @@ module io.deepmail.core {
     requires org.bouncycastle.util;
     requires org.slf4j;
     requires com.h2database.mvstore;
+    requires com.ongres.scram.client;
     requires static lettuce.core;
     requires static transitive org.jspecify;
     requires transitive org.reactivestreams;
