@@ -29,6 +29,7 @@ module io.deepmail.core {
     exports io.deepmail.core.dns;
     exports io.deepmail.core.latch;
     exports io.deepmail.core.metrics;
+    exports io.deepmail.core.sasl;
     exports io.deepmail.core.security;
     exports io.deepmail.core.tls;
     exports io.deepmail.core.transport;
