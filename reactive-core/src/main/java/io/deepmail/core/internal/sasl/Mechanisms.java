@@ -1,0 +1,39 @@
+package io.deepmail.core.internal.sasl;
+
+import io.deepmail.core.auth.Credentials;
+import io.deepmail.core.auth.Credentials.Password;
+
+/** Factories for the built-in mechanisms, so that the public constants stay one line each. */
+public final class Mechanisms {
+
+    private Mechanisms() {
+    }
+
+    /**
+     * PLAIN with an empty authorization identity.
+     *
+     * @return the mechanism
+     */
+    public static BuiltInMechanism<Password> plain() {
+        return BuiltInMechanism.of("PLAIN", Password.class, true,
+                p -> new PlainSaslClient("", p.username(), p.password()));
+    }
+
+    /**
+     * LOGIN.
+     *
+     * @return the mechanism
+     */
+    public static BuiltInMechanism<Password> login() {
+        return BuiltInMechanism.of("LOGIN", Password.class, true, p -> new LoginSaslClient(p.username(), p.password()));
+    }
+
+    /**
+     * EXTERNAL with an empty authorization identity; any credentials, which it ignores.
+     *
+     * @return the mechanism
+     */
+    public static BuiltInMechanism<Credentials> external() {
+        return BuiltInMechanism.of("EXTERNAL", Credentials.class, false, c -> new ExternalSaslClient());
+    }
+}
