@@ -22,6 +22,12 @@ public final class SaslMechanisms {
     /** LOGIN (draft-murchison-sasl-login); for passwords. Reveals the password. */
     public static final SaslMechanism LOGIN = Mechanisms.login();
 
+    /** OAUTHBEARER (RFC 7628) without host and port; for OAuth 2.0 tokens. Reveals the token. */
+    public static final SaslMechanism OAUTHBEARER = Mechanisms.oauthBearer();
+
+    /** XOAUTH2 (Google and Microsoft); for OAuth 2.0 tokens. Reveals the token. */
+    public static final SaslMechanism XOAUTH2 = Mechanisms.xoauth2();
+
     /**
      * EXTERNAL (RFC 4422 Appendix A) with an empty authorization identity: the TLS client
      * certificate is the credential, and the {@link Credentials} are ignored. Never chosen unless
@@ -29,7 +35,7 @@ public final class SaslMechanisms {
      */
     public static final SaslMechanism EXTERNAL = Mechanisms.external();
 
-    private static final Map<String, SaslMechanism> BY_NAME = Stream.of(PLAIN, LOGIN, EXTERNAL)
+    private static final Map<String, SaslMechanism> BY_NAME = Stream.of(PLAIN, LOGIN, OAUTHBEARER, XOAUTH2, EXTERNAL)
             .collect(Collectors.toUnmodifiableMap(SaslMechanism::name, Function.identity()));
 
     private SaslMechanisms() {

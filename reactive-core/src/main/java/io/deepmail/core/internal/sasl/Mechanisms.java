@@ -1,6 +1,7 @@
 package io.deepmail.core.internal.sasl;
 
 import io.deepmail.core.auth.Credentials;
+import io.deepmail.core.auth.Credentials.OAuth2Token;
 import io.deepmail.core.auth.Credentials.Password;
 
 /** Factories for the built-in mechanisms, so that the public constants stay one line each. */
@@ -26,6 +27,26 @@ public final class Mechanisms {
      */
     public static BuiltInMechanism<Password> login() {
         return BuiltInMechanism.of("LOGIN", Password.class, true, p -> new LoginSaslClient(p.username(), p.password()));
+    }
+
+    /**
+     * XOAUTH2.
+     *
+     * @return the mechanism
+     */
+    public static BuiltInMechanism<OAuth2Token> xoauth2() {
+        return BuiltInMechanism.of("XOAUTH2", OAuth2Token.class, true,
+                t -> BearerTokenSaslClient.xoauth2(t.username(), t.accessToken()));
+    }
+
+    /**
+     * OAUTHBEARER without the optional host and port.
+     *
+     * @return the mechanism
+     */
+    public static BuiltInMechanism<OAuth2Token> oauthBearer() {
+        return BuiltInMechanism.of("OAUTHBEARER", OAuth2Token.class, true,
+                t -> BearerTokenSaslClient.oauthBearer(t.username(), t.accessToken(), null, 0));
     }
 
     /**
