@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  */
 public final class SaslMechanisms {
 
+    /** SCRAM-SHA-256 (RFC 7677), without channel binding; for passwords. Mutually authenticating. */
+    public static final SaslMechanism SCRAM_SHA_256 = Mechanisms.scramSha256();
+
     /** PLAIN (RFC 4616) with an empty authorization identity; for passwords. Reveals the password. */
     public static final SaslMechanism PLAIN = Mechanisms.plain();
 
@@ -35,7 +38,7 @@ public final class SaslMechanisms {
      */
     public static final SaslMechanism EXTERNAL = Mechanisms.external();
 
-    private static final Map<String, SaslMechanism> BY_NAME = Stream.of(PLAIN, LOGIN, OAUTHBEARER, XOAUTH2, EXTERNAL)
+    private static final Map<String, SaslMechanism> BY_NAME = Stream.of(SCRAM_SHA_256, PLAIN, LOGIN, OAUTHBEARER, XOAUTH2, EXTERNAL)
             .collect(Collectors.toUnmodifiableMap(SaslMechanism::name, Function.identity()));
 
     private SaslMechanisms() {

@@ -30,6 +30,16 @@ public final class Mechanisms {
     }
 
     /**
+     * SCRAM-SHA-256 without channel binding.
+     *
+     * @return the mechanism
+     */
+    public static BuiltInMechanism<Password> scramSha256() {
+        return BuiltInMechanism.of(ScramSha256SaslClient.NAME, Password.class, false,
+                p -> new ScramSha256SaslClient(p.username(), p.password(), Nonces::next));
+    }
+
+    /**
      * XOAUTH2.
      *
      * @return the mechanism
