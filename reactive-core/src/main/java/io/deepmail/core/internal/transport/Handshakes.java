@@ -16,6 +16,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Waits for a TLS handshake and turns its outcome into a security record or a typed failure.
@@ -35,27 +36,34 @@ final class Handshakes {
         return h;
     }
 
-    static Mono<SessionSecurity> await(SslHandler handler, ClientTlsContext context, PeerVerification verification,
+    static Mono<SessionSecurity> await(Channel channel, SslHandler handler, ClientTlsContext context, PeerVerification verification,
             Endpoint endpoint, InetSocketAddress remote, DiscoveryTrust trust, Duration handshakeTimeout,
             MailClientMetricsRecorder metrics, long startNanos) {
-        return Mono.create(sink -> handler.handshakeFuture().addListener(f -> {
+        Mono<Void> handshake = Mono.create(sink -> handler.handshakeFuture().addListener(f -> {
             context.release(handler);
-            if (!f.isSuccess()) {
+            if (f.isSuccess()) {
+                sink.success();
+            } else {
                 metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
                 sink.error(TlsFailures.map(f.cause(), verification, endpoint.mode(), endpoint.host(), handshakeTimeout));
-                return;
-            }
-            try {
-                SessionSecurity security = TlsSessions.establish(handler, context, verification, endpoint, remote, trust);
-                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), true);
-                sink.success(security);
-            } catch (MailClientException e) {
-                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
-                sink.error(e);
-            } catch (RuntimeException e) {
-                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
-                sink.error(new TlsPolicyException("the TLS session could not be checked, so it was refused: " + e, e));
             }
         }));
+        Mono<SessionSecurity> establish = Mono.fromCallable(
+                () -> TlsSessions.establish(handler, context, verification, endpoint, remote, trust));
+        return handshake
+                // A resumed session skipped the trust manager: its chain is verified now, on a worker
+                // thread, because path validation may block (the JDK loads files on first use).
+                .then(Mono.defer(() -> verification.result() != null ? establish
+                        : establish.subscribeOn(Schedulers.boundedElastic())
+                                // back on the channel's event loop, where the protocol installs its codec
+                                .publishOn(Schedulers.fromExecutor(channel.eventLoop()))))
+                .doOnNext(s -> metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), true))
+                .onErrorMap(e -> !(e instanceof MailClientException), e -> new TlsPolicyException(
+                        "the TLS session could not be checked, so it was refused: " + e, e))
+                .doOnError(e -> {
+                    if (handler.handshakeFuture().isSuccess()) {
+                        metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
+                    }
+                });
     }
 }

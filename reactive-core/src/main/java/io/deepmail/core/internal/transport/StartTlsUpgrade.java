@@ -87,7 +87,7 @@ final class StartTlsUpgrade {
         long started = System.nanoTime();
         channel.pipeline().addFirst(TransportConnector.SSL_HANDLER, handler)
                 .addAfter(TransportConnector.SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(handler));
-        return Handshakes.await(handler, context, verification, request.endpoint(),
+        return Handshakes.await(channel, handler, context, verification, request.endpoint(),
                         (InetSocketAddress) channel.remoteAddress(), request.discoveryTrust(), timeouts.handshake(),
                         metrics, started)
                 .doOnNext(security -> {

@@ -169,7 +169,7 @@ public final class TransportConnector {
         Mono<MailConnection> ready;
         if (endpoint.mode() == TransportMode.IMPLICIT && handler != null && context != null && verification != null) {
             long hsStart = System.nanoTime();
-            ready = Handshakes.await(handler, context, verification, endpoint, remote, request.discoveryTrust(),
+            ready = Handshakes.await(conn.channel(), handler, context, verification, endpoint, remote, request.discoveryTrust(),
                             timeouts.handshake(), metrics, hsStart)
                     .map(security -> {
                         SecurityEvents.publish(security, connectTime, since(hsStart), observer, metrics);
