@@ -1,7 +1,5 @@
 /**
- * Reactive IMAP4rev2/rev1 client on the deepmail core.
- *
- * <p>Empty until the IMAP issue lands: no client exists yet.
+ * Reactive IMAP client.
  */
 @NullMarked
 package io.deepmail.imap;
