@@ -7,5 +7,8 @@ module io.deepmail.imap {
     requires transitive io.netty.common;
     requires static transitive org.jspecify;
 
+    exports io.deepmail.imap;
+    exports io.deepmail.imap.command;
+
     exports io.deepmail.imap.response;
 }

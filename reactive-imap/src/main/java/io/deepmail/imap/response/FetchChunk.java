@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record FetchChunk(long sequence, String item, @Nullable Long origin, long offset, ByteBuf content,
-        boolean last) implements Untagged, ReferenceCounted {
+        boolean last) implements Untagged, FetchResult, ReferenceCounted {
 
     /**
      * Validates the chunk.

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record FetchData(long sequence, @Nullable Long uid, @Nullable List<String> flags, @Nullable Long size,
         @Nullable String internalDate, @Nullable Long modSeq, @Nullable Envelope envelope,
-        @Nullable BodyStructure bodyStructure, List<SectionData> sections) implements Untagged {
+        @Nullable BodyStructure bodyStructure, List<SectionData> sections) implements Untagged, FetchResult {
 
     /**
      * Copies the lists.
