@@ -65,8 +65,13 @@ final class DefaultImapSession implements ImapSession {
         this.options = options;
         // Subscribed only once the session is established inside TLS: nothing from before reaches users.
         channel.unsolicited().subscribe(this::unsolicited, e -> {
+            boolean expected = state == ImapState.LOGOUT; // after BYE or LOGOUT the server closes
             state = ImapState.LOGOUT;
-            updates.tryEmitError(e);
+            if (expected) {
+                updates.tryEmitComplete();
+            } else {
+                updates.tryEmitError(e);
+            }
         }, () -> {
             state = ImapState.LOGOUT;
             updates.tryEmitComplete();
@@ -296,9 +301,9 @@ final class DefaultImapSession implements ImapSession {
 
     @Override
     public Mono<Void> logout() {
-        return run(new Logout()).then()
+        return Mono.fromRunnable(() -> state = ImapState.LOGOUT)
+                .then(run(new Logout()).then())
                 .onErrorResume(ConnectionException.class, e -> Mono.empty())
-                .doOnTerminate(() -> state = ImapState.LOGOUT)
                 .then(Mono.defer(channel::close));
     }
 

@@ -87,7 +87,7 @@ class ImapSessionUnitTests {
                     .doOnNext(r -> ((FetchChunk) r).release())
                     .as(StepVerifier::create).expectNextCount(1).expectComplete().verify(WAIT);
             List<Untagged> updates = new CopyOnWriteArrayList<>();
-            Disposable sub = session.updates().subscribe(updates::add);
+            Disposable sub = session.updates().subscribe(updates::add, e -> { });
             session.noop().block(WAIT);
             session.logout().block(WAIT);
             sub.dispose();
@@ -114,7 +114,7 @@ class ImapSessionUnitTests {
                     .establish(ALICE, ScriptedSessions.targets(server, TransportMode.STARTTLS)).block(WAIT);
             assertThat(session.capabilities()).contains("X-POST").doesNotContain("X-PRE", "STARTTLS");
             List<Untagged> updates = new CopyOnWriteArrayList<>();
-            Disposable sub = session.updates().subscribe(updates::add);
+            Disposable sub = session.updates().subscribe(updates::add, e -> { });
             session.noop().block(WAIT);
             sub.dispose();
             assertThat(updates).isEmpty();
