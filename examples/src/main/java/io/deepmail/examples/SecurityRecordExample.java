@@ -1,5 +1,6 @@
 package io.deepmail.examples;
 
+import io.deepmail.core.testkit.LineDecoder;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailClientException;
 import io.deepmail.core.MailProtocol;

@@ -1,5 +1,6 @@
 package io.deepmail.core.connect;
 
+import io.deepmail.core.testkit.LineDecoder;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TransportMode;
@@ -7,7 +8,6 @@ import io.deepmail.core.transport.ExchangeEngine;
 import io.deepmail.core.transport.ExchangeOptions;
 import io.deepmail.core.transport.FifoCorrelator;
 import io.deepmail.core.transport.MailConnection;
-import io.deepmail.core.transport.TestLines;
 import io.netty.handler.codec.string.StringEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +28,7 @@ final class TestDialect implements ProtocolDialect<TestDialect.Session> {
 
     @Override
     public Mono<Session> establish(MailConnection connection) {
-        connection.addCodec("lines", TestLines.decoder()).addCodec("text", new StringEncoder(StandardCharsets.US_ASCII));
+        connection.addCodec("lines", new LineDecoder()).addCodec("text", new StringEncoder(StandardCharsets.US_ASCII));
         ExchangeEngine<String, String> engine = connection.exchange(FifoCorrelator.instance(),
                 ExchangeOptions.defaults());
         Mono<List<String>> greetingAndCaps = engine.exchange(Flux.<String>empty(), l -> true)

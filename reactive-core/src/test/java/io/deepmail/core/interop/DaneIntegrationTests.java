@@ -1,5 +1,6 @@
 package io.deepmail.core.interop;
 
+import io.deepmail.core.testkit.LineDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deepmail.core.CertificateIdentityException;
@@ -244,21 +245,4 @@ class DaneIntegrationTests {
     }
 
     /** CRLF lines, one per decode call, as {@link MailDecoder} asks. */
-    private static final class LineDecoder extends MailDecoder {
-
-        private static final int MAX_LINE = 2_000;
-
-        @Override
-        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-            int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
-            if (eol < 0) {
-                if (in.readableBytes() > MAX_LINE) {
-                    throw new ProtocolViolationException("line longer than " + MAX_LINE + " bytes");
-                }
-                return;
-            }
-            String line = in.readCharSequence(eol - in.readerIndex() + 1, StandardCharsets.US_ASCII).toString();
-            out.add(line.strip());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.deepmail.core.interop;
 
+import io.deepmail.core.testkit.LineDecoder;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ConnectRequest;
 import io.deepmail.core.transport.ExchangeEngine;

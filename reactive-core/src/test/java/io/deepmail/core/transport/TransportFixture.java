@@ -1,5 +1,6 @@
 package io.deepmail.core.transport;
 
+import io.deepmail.core.testkit.LineDecoder;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.MailResources;
@@ -43,7 +44,7 @@ final class TransportFixture {
 
     /** Adds the test line codec and a FIFO engine, and reads the greeting. */
     static ExchangeEngine<String, String> lineEngine(MailConnection connection) {
-        connection.addCodec("lines", new TestLineDecoder())
+        connection.addCodec("lines", new LineDecoder())
                 .addCodec("strings", new StringEncoder(StandardCharsets.US_ASCII));
         ExchangeEngine<String, String> engine = connection.exchange(FifoCorrelator.instance(), ExchangeOptions.defaults());
         return engine;

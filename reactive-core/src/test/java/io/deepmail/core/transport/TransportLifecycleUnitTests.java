@@ -1,5 +1,6 @@
 package io.deepmail.core.transport;
 
+import io.deepmail.core.testkit.LineDecoder;
 import static io.deepmail.core.transport.TransportFixture.WAIT;
 import static io.deepmail.core.transport.TransportFixture.request;
 import static io.deepmail.core.transport.TransportFixture.transport;
@@ -142,7 +143,7 @@ class TransportLifecycleUnitTests {
                     .timeouts(TimeoutOptions.builder().readIdle(Duration.ofMillis(300)).build());
             transport.connect(request(server, TransportMode.STARTTLS))
                     .flatMap(connection -> {
-                        connection.addCodec("lines", new TestLineDecoder());
+                        connection.addCodec("lines", new LineDecoder());
                         ExchangeEngine<String, String> engine = connection.exchange(FifoCorrelator.instance());
                         return engine.exchange(reactor.core.publisher.Flux.<String>empty(), l -> true).then();
                     })

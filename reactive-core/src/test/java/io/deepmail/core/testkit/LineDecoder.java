@@ -1,15 +1,21 @@
-package io.deepmail.core.transport;
+package io.deepmail.core.testkit;
 
 import io.deepmail.core.ProtocolViolationException;
+import io.deepmail.core.transport.MailDecoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** A minimal CRLF line decoder for transport tests: one line per decode call, as MailDecoder asks. */
-final class TestLineDecoder extends MailDecoder {
+/**
+ * The test kit's line codec: one CRLF line per {@code decode} call, as {@link MailDecoder}
+ * requires so that STARTTLS can see bytes buffered behind the go-ahead. Lines are emitted without
+ * their line ending; a line longer than the limit is a {@link ProtocolViolationException}.
+ */
+public final class LineDecoder extends MailDecoder {
 
-    private static final int MAX_LINE = 1_000;
+    /** Longest line accepted, in bytes. */
+    public static final int MAX_LINE = 8_192;
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -20,8 +26,7 @@ final class TestLineDecoder extends MailDecoder {
             }
             return;
         }
-        int length = eol - in.readerIndex() + 1;
-        String line = in.readCharSequence(length, StandardCharsets.US_ASCII).toString();
+        String line = in.readCharSequence(eol - in.readerIndex() + 1, StandardCharsets.US_ASCII).toString();
         out.add(line.endsWith("\r\n") ? line.substring(0, line.length() - 2) : line.strip());
     }
 }
