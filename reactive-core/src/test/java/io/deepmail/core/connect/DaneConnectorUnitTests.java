@@ -226,4 +226,26 @@ class DaneConnectorUnitTests {
             assertThat(server.awaitConnection(0, WAIT).sniHostName()).isEqualTo(expectedSni);
         }
     }
+
+    @Test
+    @DisplayName("RFC 7673 §3.1: a target from an unsigned SRV answer gets no TLSA lookup, even with secure addresses")
+    void insecureSrvTargetGetsNoDane() throws Exception {
+        try (ScriptedTlsServer server = ConnectorServers.implicit(SELF_SIGNED)) {
+            String owner = "_" + server.port() + "._tcp.a.example.test";
+            host("a.example.test", true);
+            dns.answer(owner, DnsRecordType.TLSA,
+                    TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(SELF_SIGNED))).authenticated());
+            Endpoint endpoint = new Endpoint(MailProtocol.IMAP, "a.example.test", server.port(), TransportMode.IMPLICIT);
+            Candidate fromUnsignedSrv = new Candidate(endpoint, io.deepmail.core.tls.ReferenceIdentifiers.forSrv(
+                    "elsewhere.test", "imaps", "a.example.test", io.deepmail.core.security.DiscoveryTrust.SRV_INSECURE,
+                    false), io.deepmail.core.security.DiscoveryTrust.SRV_INSECURE, 0);
+            connector().connect(ALICE, new Targets(MailProtocol.IMAP, List.of(fromUnsignedSrv)), new TestDialect())
+                    .as(StepVerifier::create)
+                    .expectErrorSatisfies(e -> assertThat(((CandidatesExhaustedException) e).failures())
+                            .singleElement().satisfies(f -> assertThat(f.reason())
+                                    .isInstanceOf(CertificatePathException.class)))
+                    .verify(WAIT);
+            assertThat(dns.queries(owner, DnsRecordType.TLSA)).isEmpty();
+        }
+    }
 }

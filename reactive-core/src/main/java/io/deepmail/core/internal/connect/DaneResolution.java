@@ -5,6 +5,7 @@ import io.deepmail.core.connect.Candidate;
 import io.deepmail.core.dns.DnsAnswer;
 import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.dns.DnssecStatus;
+import io.deepmail.core.security.DiscoveryTrust;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The DNS half of DANE for one candidate (REQUIREMENTS §7.1): the host's A/AAAA records, then —
- * only when they are DNSSEC-secure — the TLSA records at {@code _<port>._tcp.<host>} (DANE-01,
- * DANE-02). A bogus or indeterminate address answer fails that target before any TCP connect
+ * only when they are DNSSEC-secure, and the candidate did not come from an unsigned SRV answer —
+ * the TLSA records at {@code _<port>._tcp.<host>} (DANE-01, DANE-02). A bogus or indeterminate address answer fails that target before any TCP connect
  * (DANE-03); a bogus TLSA answer is passed on, and the transport refuses it the same way.
  */
 public final class DaneResolution {
@@ -43,7 +44,10 @@ public final class DaneResolution {
             if (addresses.outcome() != DnsAnswer.Outcome.DATA) {
                 return Mono.error(new UnknownHostException(host + ": " + addresses.outcome()));
             }
-            if (addresses.status() != DnssecStatus.SECURE) {
+            if (addresses.status() != DnssecStatus.SECURE || candidate.trust() == DiscoveryTrust.SRV_INSECURE) {
+                // No secure addresses: a TLSA answer would mean nothing (RFC 7673 §3.2). An unsigned SRV
+                // answer: DANE-for-SRV does not apply (§3.1), or a forged SRV record could send the
+                // client to any host that publishes its own TLSA records.
                 return Mono.just(new Resolved(addresses.records(), null));
             }
             String owner = "_" + candidate.endpoint().port() + "._tcp." + host;
