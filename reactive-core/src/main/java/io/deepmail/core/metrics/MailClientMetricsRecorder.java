@@ -1,6 +1,8 @@
 package io.deepmail.core.metrics;
 
 import io.deepmail.core.Endpoint;
+import io.deepmail.core.dns.DnsAnswer;
+import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.latch.LatchEvent;
 import io.deepmail.core.security.SessionSecurityEvent;
 import java.time.Duration;
@@ -63,5 +65,18 @@ public interface MailClientMetricsRecorder {
      * @param event the event
      */
     default void recordLatchEvent(LatchEvent event) {
+    }
+
+    /**
+     * A DNS lookup of one name and record type was answered by the network, retries included.
+     * Answers served from the lookup's cache are not recorded.
+     *
+     * @param recordType the record type asked for: {@code A}, {@code AAAA}, {@code SRV} or {@code TLSA}
+     * @param status the answer's DNSSEC status
+     * @param outcome what came back; {@link DnsAnswer.Outcome#FAILED} for a lookup that gave no usable answer
+     * @param duration from the first query to the answer
+     */
+    default void recordDnsLookup(String recordType, DnssecStatus status, DnsAnswer.Outcome outcome,
+            Duration duration) {
     }
 }
