@@ -1,6 +1,7 @@
 package io.deepmail.core.metrics;
 
 import io.deepmail.core.Endpoint;
+import io.deepmail.core.MailClientException;
 import io.deepmail.core.dns.DnsAnswer;
 import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.latch.LatchEvent;
@@ -38,6 +39,19 @@ public interface MailClientMetricsRecorder {
      * @param success whether it succeeded
      */
     default void recordTlsHandshakeTime(Endpoint endpoint, Duration duration, boolean success) {
+    }
+
+    /**
+     * TLS was not established on a connection, so it was refused or closed before any protocol
+     * byte inside TLS: a bogus or indeterminate TLSA answer or TLSA records for a cleartext endpoint
+     * (before TCP), a STARTTLS refusal or injected plaintext, or a failed handshake, certificate,
+     * identity, DANE or negotiation check. Called once per refused connection.
+     *
+     * @param endpoint the endpoint
+     * @param failure the typed failure, usually a {@link io.deepmail.core.TlsPolicyException}; a
+     *        {@link io.deepmail.core.MailTimeoutException} for a handshake that timed out
+     */
+    default void recordTlsFailure(Endpoint endpoint, MailClientException failure) {
     }
 
     /**

@@ -16,6 +16,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
  * Waits for a TLS handshake and turns its outcome into a security record or a typed failure.
@@ -41,8 +42,8 @@ final class Handshakes {
         return Mono.create(sink -> handler.handshakeFuture().addListener(f -> {
             context.release(handler);
             if (!f.isSuccess()) {
-                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
-                sink.error(TlsFailures.map(f.cause(), verification, endpoint.mode(), endpoint.host(), handshakeTimeout));
+                fail(sink, TlsFailures.map(f.cause(), verification, endpoint.mode(), endpoint.host(), handshakeTimeout),
+                        endpoint, metrics, startNanos);
                 return;
             }
             try {
@@ -50,12 +51,18 @@ final class Handshakes {
                 metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), true);
                 sink.success(security);
             } catch (MailClientException e) {
-                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
-                sink.error(e);
+                fail(sink, e, endpoint, metrics, startNanos);
             } catch (RuntimeException e) {
-                metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
-                sink.error(new TlsPolicyException("the TLS session could not be checked, so it was refused: " + e, e));
+                fail(sink, new TlsPolicyException("the TLS session could not be checked, so it was refused: " + e, e),
+                        endpoint, metrics, startNanos);
             }
         }));
+    }
+
+    private static void fail(MonoSink<SessionSecurity> sink, MailClientException failure, Endpoint endpoint,
+            MailClientMetricsRecorder metrics, long startNanos) {
+        metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
+        metrics.recordTlsFailure(endpoint, failure);
+        sink.error(failure);
     }
 }

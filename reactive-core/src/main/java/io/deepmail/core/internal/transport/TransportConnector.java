@@ -106,6 +106,7 @@ public final class TransportConnector {
     public Mono<MailConnection> connect(ConnectRequest request) {
         TlsPolicyException refused = PeerVerifiers.refusal(request);
         if (refused != null) {
+            metrics.recordTlsFailure(request.endpoint(), refused);
             return Mono.error(refused);
         }
         if (request.endpoint().mode() == TransportMode.PLAINTEXT) {
