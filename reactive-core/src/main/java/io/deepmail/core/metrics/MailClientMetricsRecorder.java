@@ -2,6 +2,7 @@ package io.deepmail.core.metrics;
 
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailClientException;
+import io.deepmail.core.MailProtocol;
 import io.deepmail.core.dns.DnsAnswer;
 import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.latch.LatchEvent;
@@ -92,5 +93,21 @@ public interface MailClientMetricsRecorder {
      */
     default void recordDnsLookup(String recordType, DnssecStatus status, DnsAnswer.Outcome outcome,
             Duration duration) {
+    }
+
+    /**
+     * A protocol command completed: its final reply arrived, or it failed or was cancelled first.
+     * Protocol modules call this once per command; recorders fold values they do not know into
+     * one, so extension verbs are safe to pass.
+     *
+     * @param protocol the protocol
+     * @param verb the command name, upper-case, for example {@code FETCH}, {@code UID FETCH},
+     *        {@code RETR} or {@code MAIL}
+     * @param status the final reply's status: {@code OK}, {@code NO}, {@code BAD} or {@code BYE}
+     *        (IMAP), {@code +OK} or {@code -ERR} (POP3), the three-digit reply code (SMTP); or
+     *        {@code TIMEOUT}, {@code CANCELLED} or {@code ERROR} when no final reply arrived
+     * @param duration from writing the command to its final reply
+     */
+    default void recordCommand(MailProtocol protocol, String verb, String status, Duration duration) {
     }
 }
