@@ -110,4 +110,19 @@ public interface MailClientMetricsRecorder {
      */
     default void recordCommand(MailProtocol protocol, String verb, String status, Duration duration) {
     }
+
+    /**
+     * A phase starts; the returned handle is told how it ends. This is the hook for tracing and
+     * Micrometer Observations, which need a real start and stop on the same clock rather than a
+     * duration after the fact; the handle keeps this SPI free of their types.
+     *
+     * @param phase the phase
+     * @param endpoint the endpoint of the session
+     * @param detail the command verb for {@link MailPhase#COMMAND}, the mechanism for
+     *        {@link MailPhase#AUTHENTICATION}, else the empty string
+     * @return the handle; {@link PhaseHandle#NOOP} when the phase is not observed
+     */
+    default PhaseHandle startPhase(MailPhase phase, Endpoint endpoint, String detail) {
+        return PhaseHandle.NOOP;
+    }
 }
