@@ -43,15 +43,13 @@ final class Fixture {
 
     static final String HOST = "mail.example.test";
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final TestCa CA = TestPki.rsa();
-    static final Credential SERVER = CA.leaf().dns(HOST).issue();
 
     private Fixture() {
     }
 
     static MailTransport transport(MailResources resources, MicrometerMailClientMetricsRecorder recorder) {
         return recorder.instrument(MailTransport.create(resources)
-                .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(CA.certificate())).build()));
+                .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(Pki.CA.certificate())).build()));
     }
 
     static Endpoint endpoint(ScriptedTlsServer server, TransportMode mode) {
@@ -110,6 +108,18 @@ final class Fixture {
             if (eol >= 0) {
                 out.add(in.readCharSequence(eol - in.readerIndex() + 1, StandardCharsets.US_ASCII).toString().strip());
             }
+        }
+    }
+
+    /**
+     * The test PKI, in its own holder: generating keys reads the system's random source, which must
+     * happen on the test thread, never on an event loop that merely touches {@link Fixture}.
+     */
+    static final class Pki {
+        static final TestCa CA = TestPki.rsa();
+        static final Credential SERVER = CA.leaf().dns(HOST).issue();
+
+        private Pki() {
         }
     }
 }

@@ -45,8 +45,8 @@ class LatchMetricsUnitTests {
     @DisplayName("LAT-06: a TLS 1.2 session on an endpoint latched NORMAL at TLS 1.3 counts a violation by property and state")
     void violation() throws Exception {
         Script script = Script.builder().send("* OK ready\r\n").awaitClose().build();
-        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(Fixture.SERVER.key(),
-                Fixture.SERVER.chain()).implicitTls().script(script).start()) {
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(Fixture.Pki.SERVER.key(),
+                Fixture.Pki.SERVER.chain()).implicitTls().script(script).start()) {
             var request = Fixture.request(server, TransportMode.IMPLICIT);
             transport.connect(request).transform(SecurityOperators.latch(latches, alice))
                     .flatMap(c -> c.close().thenReturn(true)).block(WAIT);

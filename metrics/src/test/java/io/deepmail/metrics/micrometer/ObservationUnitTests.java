@@ -46,7 +46,7 @@ class ObservationUnitTests {
     @Test
     @DisplayName("a connection is observed as a connect, then a TLS handshake, each started and stopped with low-cardinality keys only")
     void connectAndHandshake() throws Exception {
-        try (ScriptedTlsServer server = server(Fixture.SERVER)) {
+        try (ScriptedTlsServer server = server(Fixture.Pki.SERVER)) {
             Fixture.transport(RESOURCES.get(), recorder).connect(Fixture.request(server, TransportMode.IMPLICIT))
                     .flatMap(c -> c.close().thenReturn(true)).block(WAIT);
         }

@@ -68,8 +68,8 @@ class RaceMetricsUnitTests {
                 .startTls().awaitClose().build();
         try (ScriptedTlsServer implicit = ScriptedTlsServer.builder().credential(untrusted.key(), untrusted.chain())
                 .implicitTls().script(Script.builder().send("* OK ready\r\n").awaitClose().build()).start();
-                ScriptedTlsServer upgrade = ScriptedTlsServer.builder().credential(Fixture.SERVER.key(),
-                        Fixture.SERVER.chain()).script(starttls).start()) {
+                ScriptedTlsServer upgrade = ScriptedTlsServer.builder().credential(Fixture.Pki.SERVER.key(),
+                        Fixture.Pki.SERVER.chain()).script(starttls).start()) {
             MailConnector connector = MailConnector.create(Fixture.transport(RESOURCES.get(), recorder))
                     .resolver(AddressResolver.of(Map.of(Fixture.HOST, List.of(InetAddress.getLoopbackAddress()))));
             Targets targets = Targets.endpoints(MailProtocol.IMAP,

@@ -74,7 +74,7 @@ class TransportMetricsUnitTests {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     @DisplayName("Implicit TLS: exactly the documented meters, with the version and cipher the server negotiated")
     void implicitTls(String version) throws Exception {
-        try (ScriptedTlsServer server = implicitServer(Fixture.SERVER, version)) {
+        try (ScriptedTlsServer server = implicitServer(Fixture.Pki.SERVER, version)) {
             session(Fixture.request(server, TransportMode.IMPLICIT)).as(StepVerifier::create).expectNext("a1 OK")
                     .expectComplete().verify(WAIT);
             ScriptedConnection seen = server.awaitScriptDone(WAIT);
@@ -103,8 +103,8 @@ class TransportMetricsUnitTests {
     void startTls() throws Exception {
         Script script = Script.builder().send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n")
                 .expectLine("a1 STARTTLS").send("a1 OK begin TLS\r\n").startTls().awaitClose().build();
-        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(Fixture.SERVER.key(),
-                Fixture.SERVER.chain()).script(script).start()) {
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(Fixture.Pki.SERVER.key(),
+                Fixture.Pki.SERVER.chain()).script(script).start()) {
             MailConnection connection = transport.connect(Fixture.request(server, TransportMode.STARTTLS))
                     .flatMap(c -> {
                         ExchangeEngine<String, String> engine = Fixture.lineEngine(c);
@@ -149,7 +149,7 @@ class TransportMetricsUnitTests {
     @Test
     @DisplayName("DANE-05: a non-matching SECURE TLSA record fails the handshake and moves the DANE failure counter")
     void daneFailure() throws Exception {
-        try (ScriptedTlsServer server = implicitServer(Fixture.SERVER, "TLSv1.3")) {
+        try (ScriptedTlsServer server = implicitServer(Fixture.Pki.SERVER, "TLSv1.3")) {
             var other = Tlsa.of(3, 1, 1, TestPki.unknownRoot().leaf().dns(Fixture.HOST).issue().leaf());
             ConnectRequest request = Fixture.request(server, TransportMode.IMPLICIT)
                     .withTlsa(Tlsa.secure("_" + server.port() + "._tcp." + Fixture.HOST, other));
@@ -170,7 +170,7 @@ class TransportMetricsUnitTests {
     @Test
     @DisplayName("DANE-EE: a matching record counts a dane_ee outcome and a CERT_DANE tag")
     void daneSuccess() throws Exception {
-        Credential selfSigned = Fixture.CA.leaf().dns(Fixture.HOST).selfSigned().issue();
+        Credential selfSigned = Fixture.Pki.CA.leaf().dns(Fixture.HOST).selfSigned().issue();
         try (ScriptedTlsServer server = implicitServer(selfSigned, "TLSv1.3")) {
             ConnectRequest request = Fixture.request(server, TransportMode.IMPLICIT)
                     .withTlsa(Tlsa.secure("_" + server.port() + "._tcp." + Fixture.HOST,
