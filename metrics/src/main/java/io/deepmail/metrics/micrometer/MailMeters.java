@@ -68,7 +68,10 @@ public enum MailMeters implements MeterDocumentation {
      */
     DANE_VERIFICATIONS(MailMeterNames.DANE_VERIFICATIONS, Meter.Type.COUNTER, null, false, PROTOCOL, RESULT),
 
-    /** One count per security tag ({@code tls}, {@code implicit}, {@code cert_pkix}, {@code cert_dane}, {@code pfs}) per established session. */
+    /**
+     * One count per security tag ({@code tls}, {@code implicit}, {@code cert_pkix}, {@code cert_dane},
+     * {@code pfs}) per established session.
+     */
     SECURITY_TAGS(MailMeterNames.SECURITY_TAGS, Meter.Type.COUNTER, null, false, PROTOCOL, MODE, TAG),
 
     /** Sessions open now: connected and not yet disconnected. Needs the recorder's session observer. */
@@ -100,7 +103,10 @@ public enum MailMeters implements MeterDocumentation {
     CONNECT_ATTEMPTS(MailMeterNames.CONNECT_ATTEMPTS, Meter.Type.COUNTER, null, false, PROTOCOL, MODE, OUTCOME,
             REASON),
 
-    /** DNS lookups answered by the network: type, DNSSEC status ({@code secure}, {@code insecure}, {@code bogus}, {@code indeterminate}) and outcome. */
+    /**
+     * DNS lookups answered by the network: type, DNSSEC status ({@code secure}, {@code insecure},
+     * {@code bogus}, {@code indeterminate}) and outcome.
+     */
     DNS_LOOKUP_DURATION(MailMeterNames.DNS_LOOKUP_DURATION, Meter.Type.TIMER, "seconds", false, TYPE, STATUS,
             OUTCOME),
 

@@ -153,7 +153,7 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
     @Override
     public void recordConnectTime(Endpoint endpoint, Duration duration, boolean success) {
         meters.time(MailMeters.CONNECT_DURATION, duration, TagValues.protocol(endpoint.protocol()),
-                TagValues.lower(endpoint.mode()), success ? MailObservationContext.SUCCESS : MailObservationContext.FAILURE);
+                TagValues.lower(endpoint.mode()), outcome(success));
         if (!success) {
             security.failed(endpoint, SecurityMeters.CONNECT_FAILED);
         }
@@ -162,7 +162,11 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
     @Override
     public void recordTlsHandshakeTime(Endpoint endpoint, Duration duration, boolean success) {
         meters.time(MailMeters.TLS_HANDSHAKE_DURATION, duration, TagValues.protocol(endpoint.protocol()),
-                TagValues.lower(endpoint.mode()), success ? MailObservationContext.SUCCESS : MailObservationContext.FAILURE);
+                TagValues.lower(endpoint.mode()), outcome(success));
+    }
+
+    private static String outcome(boolean success) {
+        return success ? MailObservationContext.SUCCESS : MailObservationContext.FAILURE;
     }
 
     @Override

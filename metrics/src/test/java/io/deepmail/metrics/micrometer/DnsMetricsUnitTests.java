@@ -51,7 +51,8 @@ class DnsMetricsUnitTests {
     void statuses() {
         dns.answer("_imaps._tcp.secure.example", DnsRecordType.SRV, TestDnsAnswer.of(SRV).authenticated());
         dns.answer("_imaps._tcp.plain.example", DnsRecordType.SRV, TestDnsAnswer.of(SRV));
-        dns.answer("_993._tcp.bogus.example", DnsRecordType.TLSA, TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, new byte[32])).bogus());
+        dns.answer("_993._tcp.bogus.example", DnsRecordType.TLSA,
+                TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, new byte[32])).bogus());
         lookup.srv("_imaps._tcp.secure.example").map(DnsAnswer::status).as(StepVerifier::create)
                 .expectNext(DnssecStatus.SECURE).expectComplete().verify(WAIT);
         lookup.srv("_imaps._tcp.secure.example").map(DnsAnswer::status).as(StepVerifier::create)

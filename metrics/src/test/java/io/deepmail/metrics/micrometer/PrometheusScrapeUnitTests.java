@@ -44,8 +44,9 @@ class PrometheusScrapeUnitTests {
         for (MailMeters meter : MailMeters.values()) {
             assertThat(series).as(meter.name()).containsAll(prometheusNames(meter));
         }
-        assertThat(scrape).contains("mail_client_connections_total{auth_method=\"dane_ee\",cipher=\"TLS_AES_256_GCM_SHA384\","
-                + "level=\"1\",mode=\"implicit\",outcome=\"established\",protocol=\"imap\",tls_version=\"TLSv1.3\"} 1.0");
+        assertThat(scrape).contains("mail_client_connections_total{auth_method=\"dane_ee\","
+                + "cipher=\"TLS_AES_256_GCM_SHA384\",level=\"1\",mode=\"implicit\",outcome=\"established\","
+                + "protocol=\"imap\",tls_version=\"TLSv1.3\"} 1.0");
         assertThat(scrape).contains("mail_client_tls_handshake_duration_seconds_bucket{");
         assertThat(scrape).doesNotContain("example.test");
     }

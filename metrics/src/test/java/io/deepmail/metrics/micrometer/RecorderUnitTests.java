@@ -117,7 +117,8 @@ class RecorderUnitTests {
     void attempts() {
         recorder.recordConnectAttempt(IMAPS, AttemptOutcome.WON, null);
         recorder.recordConnectAttempt(IMAPS, AttemptOutcome.FAILED, new LatchViolationException("a", IMAPS,
-                List.of(new LatchFinding(LatchProperty.TLS, TagState.NORMAL, "TLS", "none", LatchFinding.Severity.ABORT)),
+                List.of(new LatchFinding(LatchProperty.TLS, TagState.NORMAL, "TLS", "none",
+                        LatchFinding.Severity.ABORT)),
                 true));
         recorder.recordConnectAttempt(IMAPS, AttemptOutcome.FAILED, new RefusedException());
         recorder.recordConnectAttempt(IMAPS, AttemptOutcome.FAILED, new IllegalStateException("bug"));

@@ -116,9 +116,9 @@ class TransportMetricsUnitTests {
             ScriptedConnection seen = server.awaitScriptDone(WAIT);
             Fixture.await("the session to close", () -> openSessions() == 0);
             assertThat(registry.get(MailMeterNames.CONNECTIONS).counters()).singleElement()
-                    .satisfies(c -> assertThat(Fixture.describe(c)).isEqualTo("mail.client.connections{auth.method=pkix,"
-                            + "cipher=" + seen.cipherSuite() + ",level=1,mode=starttls,outcome=established,protocol=imap,"
-                            + "tls.version=" + seen.protocol() + "}"));
+                    .satisfies(c -> assertThat(Fixture.describe(c)).isEqualTo("mail.client.connections{"
+                            + "auth.method=pkix,cipher=" + seen.cipherSuite() + ",level=1,mode=starttls,"
+                            + "outcome=established,protocol=imap,tls.version=" + seen.protocol() + "}"));
             assertThat(registry.get(MailMeterNames.SECURITY_TAGS).counters())
                     .extracting(c -> c.getId().getTag("tag")).containsExactlyInAnyOrder("tls", "cert_pkix", "pfs");
             assertThat(registry.get(MailMeterNames.TLS_HANDSHAKE_DURATION).tag("mode", "starttls").timer().count())
@@ -207,7 +207,8 @@ class TransportMetricsUnitTests {
         Endpoint endpoint = new Endpoint(MailProtocol.IMAP, Fixture.HOST, port, TransportMode.IMPLICIT);
         transport.connect(ConnectRequest.manual(endpoint).withAddress(new InetSocketAddress("127.0.0.1", port)))
                 .as(StepVerifier::create).expectError(ConnectionException.class).verify(WAIT);
-        assertThat(registry.get(MailMeterNames.CONNECT_DURATION).tag("outcome", "failure").timer().count()).isEqualTo(1);
+        assertThat(registry.get(MailMeterNames.CONNECT_DURATION).tag("outcome", "failure").timer().count())
+                .isEqualTo(1);
         assertThat(registry.get(MailMeterNames.CONNECTIONS).tag("outcome", "connect_failed").counter().count())
                 .isEqualTo(1);
     }
