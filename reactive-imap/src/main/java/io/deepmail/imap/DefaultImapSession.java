@@ -1,0 +1,320 @@
+package io.deepmail.imap;
+
+import io.deepmail.core.Account;
+import io.deepmail.core.ConnectionException;
+import io.deepmail.core.security.SessionSecurity;
+import io.deepmail.imap.command.Append;
+import io.deepmail.imap.command.Capability;
+import io.deepmail.imap.command.Copy;
+import io.deepmail.imap.command.Create;
+import io.deepmail.imap.command.Delete;
+import io.deepmail.imap.command.Examine;
+import io.deepmail.imap.command.Expunge;
+import io.deepmail.imap.command.Fetch;
+import io.deepmail.imap.command.ImapCommand;
+import io.deepmail.imap.command.ListMailboxes;
+import io.deepmail.imap.command.Logout;
+import io.deepmail.imap.command.Move;
+import io.deepmail.imap.command.Noop;
+import io.deepmail.imap.command.Search;
+import io.deepmail.imap.command.Select;
+import io.deepmail.imap.command.Status;
+import io.deepmail.imap.command.Store;
+import io.deepmail.imap.internal.ImapChannel;
+import io.deepmail.imap.response.CapabilityData;
+import io.deepmail.imap.response.ExistsData;
+import io.deepmail.imap.response.ExpungeData;
+import io.deepmail.imap.response.FetchChunk;
+import io.deepmail.imap.response.FetchData;
+import io.deepmail.imap.response.FetchResult;
+import io.deepmail.imap.response.FlagsData;
+import io.deepmail.imap.response.ImapResponse;
+import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.ResponseCode;
+import io.deepmail.imap.response.SearchData;
+import io.deepmail.imap.response.SectionData;
+import io.deepmail.imap.response.StatusData;
+import io.deepmail.imap.response.StatusResponse;
+import io.deepmail.imap.response.Tagged;
+import io.deepmail.imap.response.Untagged;
+import io.deepmail.imap.response.UntaggedStatus;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The session behind {@link ImapSession}: maps commands to {@link ImapChannel} exchanges, typed
+ * results and typed errors, and keeps the connection state.
+ */
+final class DefaultImapSession implements ImapSession {
+
+    private final ImapChannel channel;
+    private final Account account;
+    private final ImapClientOptions options;
+    private final Sinks.Many<Untagged> updates = Sinks.many().multicast().directBestEffort();
+    private volatile ImapState state = ImapState.NOT_AUTHENTICATED;
+
+    DefaultImapSession(ImapChannel channel, Account account, ImapClientOptions options) {
+        this.channel = channel;
+        this.account = account;
+        this.options = options;
+        // Subscribed only once the session is established inside TLS: nothing from before reaches users.
+        channel.unsolicited().subscribe(this::unsolicited, e -> {
+            boolean expected = state == ImapState.LOGOUT; // after BYE or LOGOUT the server closes
+            state = ImapState.LOGOUT;
+            if (expected) {
+                updates.tryEmitComplete();
+            } else {
+                updates.tryEmitError(e);
+            }
+        }, () -> {
+            state = ImapState.LOGOUT;
+            updates.tryEmitComplete();
+        });
+    }
+
+    ImapChannel channel() {
+        return channel;
+    }
+
+    private void unsolicited(Untagged data) {
+        if (data instanceof UntaggedStatus s && s.status().kind() == StatusResponse.Kind.BYE) {
+            state = ImapState.LOGOUT;
+        }
+        if (data instanceof FetchChunk c) {
+            c.release();
+            return;
+        }
+        updates.tryEmitNext(data);
+    }
+
+    /** CAPABILITY, storing the result in the channel. */
+    static Mono<Set<String>> capability(ImapChannel channel) {
+        return completed(channel.execute(new Capability()), "CAPABILITY")
+                .ofType(CapabilityData.class).last()
+                .map(CapabilityData::capabilities)
+                .doOnNext(channel::capabilities);
+    }
+
+    /** The command's data, failing with the typed error for NO, BAD or BYE; the tagged OK is emitted last. */
+    static Flux<ImapResponse> completed(Flux<ImapResponse> responses, String command) {
+        return responses.handle((r, sink) -> {
+            if (r instanceof Tagged t && !t.isOk()) {
+                sink.error(ExceptionFactory.failed(command, t.status()));
+            } else {
+                sink.next(r);
+            }
+        });
+    }
+
+    private Flux<ImapResponse> run(ImapCommand command) {
+        return completed(channel.execute(command), command.verb());
+    }
+
+    @Override
+    public ImapState state() {
+        return state;
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return channel.capabilities();
+    }
+
+    @Override
+    public SessionSecurity security() {
+        return channel.connection().security().orElseThrow();
+    }
+
+    @Override
+    public Mono<Void> authenticate() {
+        return account.credentials().credentials()
+                .flatMap(credentials -> completed(Authenticator.run(channel, credentials), "authentication")
+                        .ofType(Tagged.class).last())
+                .flatMap(ok -> {
+                    state = ImapState.AUTHENTICATED;
+                    ResponseCode code = ok.status().code();
+                    if (code != null && code.name().equals(ResponseCode.CAPABILITY)) {
+                        channel.capabilities(code.words());
+                        return Mono.<Void>empty();
+                    }
+                    return capability(channel).then();
+                });
+    }
+
+    @Override
+    public Mono<Set<String>> capability() {
+        return capability(channel);
+    }
+
+    @Override
+    public Flux<ListData> list(String reference, String pattern, boolean specialUse) {
+        return run(new ListMailboxes(reference, pattern, specialUse && capabilities().contains("SPECIAL-USE")))
+                .ofType(ListData.class);
+    }
+
+    @Override
+    public Mono<StatusData> status(String mailbox, String... items) {
+        return run(new Status(mailbox, List.of(items))).ofType(StatusData.class).last();
+    }
+
+    @Override
+    public Mono<MailboxState> select(String mailbox) {
+        return open(new Select(mailbox), mailbox, false);
+    }
+
+    @Override
+    public Mono<MailboxState> examine(String mailbox) {
+        return open(new Examine(mailbox), mailbox, true);
+    }
+
+    private Mono<MailboxState> open(ImapCommand command, String mailbox, boolean examine) {
+        return run(command).collectList().map(responses -> {
+            long exists = 0;
+            long uidValidity = -1;
+            long uidNext = -1;
+            long modSeq = -1;
+            boolean readOnly = examine;
+            List<String> flags = List.of();
+            List<String> permanent = List.of();
+            for (ImapResponse r : responses) {
+                if (r instanceof ExistsData e) {
+                    exists = e.count();
+                } else if (r instanceof FlagsData f) {
+                    flags = f.flags();
+                } else if (r instanceof UntaggedStatus s && s.status().code() != null) {
+                    ResponseCode c = s.status().code();
+                    switch (c.name()) {
+                        case ResponseCode.UIDVALIDITY -> uidValidity = c.number();
+                        case ResponseCode.UIDNEXT -> uidNext = c.number();
+                        case ResponseCode.HIGHESTMODSEQ -> modSeq = c.number();
+                        case ResponseCode.PERMANENTFLAGS -> permanent = List.of(c.argument().replaceAll("[()]", "")
+                                .strip().split(" +"));
+                        default -> {
+                            // other codes (ALERT, UNSEEN, ...) are not part of the state
+                        }
+                    }
+                } else if (r instanceof Tagged t) {
+                    readOnly = t.status().hasCode(ResponseCode.READ_ONLY) || examine;
+                }
+            }
+            state = ImapState.SELECTED;
+            return new MailboxState(mailbox, readOnly, exists, flags, permanent, uidValidity, uidNext, modSeq);
+        });
+    }
+
+    @Override
+    public Mono<Void> create(String mailbox) {
+        return run(new Create(mailbox)).then();
+    }
+
+    @Override
+    public Mono<Void> delete(String mailbox) {
+        return run(new Delete(mailbox)).then();
+    }
+
+    @Override
+    public Flux<FetchResult> fetch(String sequenceSet, boolean uid, String... items) {
+        return run(new Fetch(sequenceSet, List.of(items), uid))
+                .concatMapIterable(DefaultImapSession::fetchResults)
+                .doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
+    }
+
+    /** Chunks pass through; a FetchData is preceded by a chunk for each section it carries inline. */
+    private static List<FetchResult> fetchResults(ImapResponse r) {
+        if (r instanceof FetchChunk c) {
+            return List.of(c);
+        }
+        if (!(r instanceof FetchData d)) {
+            return List.of();
+        }
+        List<FetchResult> out = new ArrayList<>(1);
+        for (SectionData s : d.sections()) {
+            byte[] inline = s.inline();
+            if (inline != null) {
+                out.add(new FetchChunk(d.sequence(), s.item(), s.origin(), 0, Unpooled.wrappedBuffer(inline), true));
+            }
+        }
+        out.add(d);
+        return out;
+    }
+
+    @Override
+    public Mono<List<Long>> search(String criteria, boolean uid) {
+        return run(new Search(criteria, uid)).ofType(SearchData.class)
+                .concatMapIterable(SearchData::numbers).collectList();
+    }
+
+    @Override
+    public Flux<FetchData> store(Store command) {
+        return run(command).ofType(FetchData.class);
+    }
+
+    @Override
+    public Mono<Void> copy(String sequenceSet, String mailbox, boolean uid) {
+        return run(new Copy(sequenceSet, mailbox, uid)).then();
+    }
+
+    @Override
+    public Mono<Void> move(String sequenceSet, String mailbox, boolean uid) {
+        return run(new Move(sequenceSet, mailbox, uid)).then();
+    }
+
+    @Override
+    public Flux<Long> expunge() {
+        return run(new Expunge()).ofType(ExpungeData.class).map(ExpungeData::sequence);
+    }
+
+    @Override
+    public Mono<Void> append(String mailbox, List<String> flags, byte[] message) {
+        return run(new Append(mailbox, flags, message)).then();
+    }
+
+    @Override
+    public Flux<Untagged> idle() {
+        if (!capabilities().contains("IDLE")) {
+            return Flux.error(new UnsupportedOperationException("the server does not offer IDLE"));
+        }
+        return Flux.defer(() -> {
+            Sinks.Empty<Void> stop = Sinks.empty();
+            Mono<Void> done = Mono.firstWithSignal(stop.asMono(), Mono.delay(options.idleRefresh()).then());
+            return completed(channel.idle(done), "IDLE")
+                    .doOnCancel(stop::tryEmitEmpty)
+                    .ofType(Untagged.class);
+        }).repeat().doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
+    }
+
+    @Override
+    public Mono<Void> noop() {
+        return run(new Noop()).then();
+    }
+
+    @Override
+    public Flux<Untagged> updates() {
+        return updates.asFlux();
+    }
+
+    @Override
+    public Mono<Void> logout() {
+        return Mono.fromRunnable(() -> state = ImapState.LOGOUT)
+                .then(run(new Logout()).then())
+                .onErrorResume(ConnectionException.class, e -> Mono.empty())
+                .then(Mono.defer(channel::close));
+    }
+
+    @Override
+    public Mono<Void> close() {
+        state = ImapState.LOGOUT;
+        return channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ImapSession[" + account + ", " + state + ", " + channel + "]";
+    }
+}

@@ -1,0 +1,163 @@
+package io.deepmail.imap.internal;
+
+import io.deepmail.imap.command.Append;
+import io.deepmail.imap.command.Authenticate;
+import io.deepmail.imap.command.Capability;
+import io.deepmail.imap.command.Close;
+import io.deepmail.imap.command.Copy;
+import io.deepmail.imap.command.Create;
+import io.deepmail.imap.command.Delete;
+import io.deepmail.imap.command.Enable;
+import io.deepmail.imap.command.Examine;
+import io.deepmail.imap.command.Expunge;
+import io.deepmail.imap.command.Fetch;
+import io.deepmail.imap.command.Idle;
+import io.deepmail.imap.command.ImapCommand;
+import io.deepmail.imap.command.ListMailboxes;
+import io.deepmail.imap.command.Login;
+import io.deepmail.imap.command.Logout;
+import io.deepmail.imap.command.Move;
+import io.deepmail.imap.command.Noop;
+import io.deepmail.imap.command.Search;
+import io.deepmail.imap.command.Select;
+import io.deepmail.imap.command.StartTls;
+import io.deepmail.imap.command.Status;
+import io.deepmail.imap.command.Store;
+import io.deepmail.imap.command.Unselect;
+import io.deepmail.imap.internal.codec.Arg;
+import io.deepmail.imap.response.CapabilityData;
+import io.deepmail.imap.response.EnabledData;
+import io.deepmail.imap.response.ExistsData;
+import io.deepmail.imap.response.ExpungeData;
+import io.deepmail.imap.response.FetchChunk;
+import io.deepmail.imap.response.FetchData;
+import io.deepmail.imap.response.FlagsData;
+import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.OtherData;
+import io.deepmail.imap.response.SearchData;
+import io.deepmail.imap.response.StatusData;
+import io.deepmail.imap.response.Untagged;
+import io.deepmail.imap.response.UntaggedStatus;
+import io.deepmail.imap.response.ModifiedUtf7;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The arguments of each command and the untagged data it collects: one exhaustive mapping. */
+final class CommandWire {
+
+    private CommandWire() {
+    }
+
+    static List<Arg> args(ImapCommand command, boolean utf8Names) {
+        if (command instanceof Capability || command instanceof Noop || command instanceof Logout
+                || command instanceof StartTls || command instanceof Expunge || command instanceof Idle
+                || command instanceof Unselect || command instanceof Close) {
+            return List.of();
+        }
+        if (command instanceof Login c) {
+            return List.of(new Arg.Str(c.username()), new Arg.Str(c.password()));
+        }
+        if (command instanceof Authenticate c) {
+            return c.initialResponse() == null ? List.of(new Arg.Raw(c.mechanism()))
+                    : List.of(new Arg.Raw(c.mechanism()), new Arg.Raw(c.initialResponse()));
+        }
+        if (command instanceof Enable c) {
+            return c.capabilities().stream().<Arg>map(Arg.Raw::new).toList();
+        }
+        if (command instanceof ListMailboxes c) {
+            List<Arg> args = new ArrayList<>(List.of(new Arg.Str(c.reference()), new Arg.Str(name(c.pattern(),
+                    utf8Names))));
+            if (c.specialUse()) {
+                args.add(new Arg.Raw("RETURN (SPECIAL-USE)"));
+            }
+            return args;
+        }
+        if (command instanceof Status c) {
+            return List.of(mailbox(c.mailbox(), utf8Names), new Arg.Raw("(" + String.join(" ", c.items()) + ")"));
+        }
+        if (command instanceof Select c) {
+            return List.of(mailbox(c.mailbox(), utf8Names));
+        }
+        if (command instanceof Examine c) {
+            return List.of(mailbox(c.mailbox(), utf8Names));
+        }
+        if (command instanceof Create c) {
+            return List.of(mailbox(c.mailbox(), utf8Names));
+        }
+        if (command instanceof Delete c) {
+            return List.of(mailbox(c.mailbox(), utf8Names));
+        }
+        if (command instanceof Fetch c) {
+            return List.of(new Arg.Raw(c.sequenceSet()), new Arg.Raw("(" + String.join(" ", c.items()) + ")"));
+        }
+        if (command instanceof Search c) {
+            return List.of(new Arg.Raw(c.criteria()));
+        }
+        if (command instanceof Store c) {
+            return List.of(new Arg.Raw(c.sequenceSet()), new Arg.Raw(c.action().item() + (c.silent() ? ".SILENT" : "")),
+                    new Arg.Raw("(" + String.join(" ", c.flags()) + ")"));
+        }
+        if (command instanceof Copy c) {
+            return List.of(new Arg.Raw(c.sequenceSet()), mailbox(c.mailbox(), utf8Names));
+        }
+        if (command instanceof Move c) {
+            return List.of(new Arg.Raw(c.sequenceSet()), mailbox(c.mailbox(), utf8Names));
+        }
+        if (command instanceof Append c) {
+            List<Arg> args = new ArrayList<>();
+            args.add(mailbox(c.mailbox(), utf8Names));
+            if (!c.flags().isEmpty()) {
+                args.add(new Arg.Raw("(" + String.join(" ", c.flags()) + ")"));
+            }
+            args.add(new Arg.Literal(c.message()));
+            return args;
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    static Set<Class<? extends Untagged>> accepts(ImapCommand command) {
+        if (command instanceof Capability || command instanceof Login || command instanceof Authenticate) {
+            return Set.of(CapabilityData.class);
+        }
+        if (command instanceof Logout) {
+            return Set.of(UntaggedStatus.class);
+        }
+        if (command instanceof Enable) {
+            return Set.of(EnabledData.class);
+        }
+        if (command instanceof ListMailboxes) {
+            return Set.of(ListData.class);
+        }
+        if (command instanceof Status) {
+            return Set.of(StatusData.class);
+        }
+        if (command instanceof Select || command instanceof Examine) {
+            return Set.of(UntaggedStatus.class, ExistsData.class, FlagsData.class, OtherData.class);
+        }
+        if (command instanceof Fetch) {
+            return Set.of(FetchData.class, FetchChunk.class);
+        }
+        if (command instanceof Search) {
+            return Set.of(SearchData.class, OtherData.class);
+        }
+        if (command instanceof Store) {
+            return Set.of(FetchData.class);
+        }
+        if (command instanceof Move || command instanceof Expunge) {
+            return Set.of(ExpungeData.class, UntaggedStatus.class);
+        }
+        if (command instanceof Idle) {
+            return Set.of(Untagged.class);
+        }
+        return Set.of();
+    }
+
+    private static Arg mailbox(String name, boolean utf8Names) {
+        return new Arg.Str(name(name, utf8Names));
+    }
+
+    private static String name(String name, boolean utf8Names) {
+        return utf8Names || name.equalsIgnoreCase("INBOX") ? name : ModifiedUtf7.encode(name);
+    }
+}
