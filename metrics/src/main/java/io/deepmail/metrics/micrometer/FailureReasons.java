@@ -18,6 +18,9 @@ import io.deepmail.core.TlsNegotiationException;
 import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TlsRequiredException;
 import io.deepmail.core.connect.CandidatesExhaustedException;
+import io.deepmail.core.sasl.AuthenticationUnavailableException;
+import io.deepmail.core.sasl.SaslAuthenticationException;
+import io.deepmail.core.sasl.SaslMutualAuthenticationException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -38,7 +41,8 @@ final class FailureReasons {
             MailTimeoutException.class, ProtocolViolationException.class, RequestQueueFullException.class,
             ResponseQueueFullException.class, StartTlsInjectionException.class, StartTlsUnavailableException.class,
             TlsNegotiationException.class, TlsPolicyException.class, TlsRequiredException.class,
-            CancellationException.class, TimeoutException.class);
+            AuthenticationUnavailableException.class, SaslAuthenticationException.class,
+            SaslMutualAuthenticationException.class, CancellationException.class, TimeoutException.class);
 
     private FailureReasons() {
     }

@@ -11,6 +11,7 @@ import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.metrics.MailPhase;
 import io.deepmail.core.metrics.PhaseHandle;
+import io.deepmail.core.sasl.SaslMutualAuthenticationException;
 import io.deepmail.core.testkit.Credential;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
@@ -102,6 +103,18 @@ class ObservationUnitTests {
                 .hasLowCardinalityKeyValue("error", "CommandFailedException");
         assertThat(meters.get(MailMeterNames.AUTHENTICATION_DURATION).tag("mechanism", "PLAIN")
                 .tag("outcome", "success").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a failed SASL exchange is timed as a failure and observed with the SASL failure's class")
+    void authenticationFailure() {
+        recorder.startPhase(MailPhase.AUTHENTICATION, SUBMISSIONS, "SCRAM-SHA-256")
+                .failed(new SaslMutualAuthenticationException("SCRAM-SHA-256", "server signature", null));
+        assertThat(observations).hasSingleObservationThat().hasBeenStopped()
+                .hasLowCardinalityKeyValue("mechanism", "SCRAM-SHA-256")
+                .hasLowCardinalityKeyValue("error", "SaslMutualAuthenticationException");
+        assertThat(meters.get(MailMeterNames.AUTHENTICATION_DURATION).tag("outcome", "failure").timer().count())
+                .isEqualTo(1);
     }
 
     @Test
