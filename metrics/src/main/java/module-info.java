@@ -1,11 +1,13 @@
 /**
  * Micrometer implementation of the deepmail metrics and observer SPI.
  */
-@SuppressWarnings("requires-automatic") // micrometer-core ships no module descriptor
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // Micrometer ships no module descriptors
 module io.deepmail.metrics.micrometer {
     requires transitive io.deepmail.core;
-    requires micrometer.core;
+    requires transitive micrometer.core;
+    requires transitive micrometer.observation;
+    requires transitive micrometer.commons;
     requires static transitive org.jspecify;
 
-    // "exports io.deepmail.metrics.micrometer;" is added with the first public type; javac refuses to export an empty package.
+    exports io.deepmail.metrics.micrometer;
 }

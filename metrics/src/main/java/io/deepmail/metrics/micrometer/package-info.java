@@ -1,7 +1,9 @@
 /**
- * Micrometer implementation of the deepmail metrics and observer SPI.
- *
- * <p>Empty until the metrics issue lands: no recorder exists yet.
+ * Micrometer implementation of the deepmail metrics and observer SPI:
+ * {@link io.deepmail.metrics.micrometer.MicrometerMailClientMetricsRecorder}, the meters it registers
+ * ({@link io.deepmail.metrics.micrometer.MailMeters}) and the observations it starts
+ * ({@link io.deepmail.metrics.micrometer.MailObservations}), with every name in
+ * {@link io.deepmail.metrics.micrometer.MailMeterNames}.
  */
 @NullMarked
 package io.deepmail.metrics.micrometer;

@@ -2,6 +2,7 @@ package io.deepmail.core.dns;
 
 import io.deepmail.core.MailResources;
 import io.deepmail.core.internal.dns.NettyDnsLookup;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import java.net.InetAddress;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -39,6 +40,20 @@ public interface DnsLookup extends Disposable {
      */
     static DnsLookup create(MailResources resources, DnsOptions options) {
         return NettyDnsLookup.create(resources, options);
+    }
+
+    /**
+     * {@link #create(MailResources, DnsOptions)}, recording every lookup the network answers
+     * (record type, DNSSEC status, outcome and time) into {@code metrics}.
+     *
+     * @param resources the event loops to share
+     * @param options the resolvers, trust and timeouts
+     * @param metrics the recorder
+     * @return the lookup
+     * @throws IllegalStateException when no resolver is configured and the platform names none
+     */
+    static DnsLookup create(MailResources resources, DnsOptions options, MailClientMetricsRecorder metrics) {
+        return NettyDnsLookup.create(resources, options, metrics);
     }
 
     /**

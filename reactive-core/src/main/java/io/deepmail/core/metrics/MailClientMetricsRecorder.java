@@ -1,6 +1,10 @@
 package io.deepmail.core.metrics;
 
 import io.deepmail.core.Endpoint;
+import io.deepmail.core.MailClientException;
+import io.deepmail.core.MailProtocol;
+import io.deepmail.core.dns.DnsAnswer;
+import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.latch.LatchEvent;
 import io.deepmail.core.security.SessionSecurityEvent;
 import java.time.Duration;
@@ -39,6 +43,19 @@ public interface MailClientMetricsRecorder {
     }
 
     /**
+     * TLS was not established on a connection, so it was refused or closed before any protocol
+     * byte inside TLS: a bogus or indeterminate TLSA answer or TLSA records for a cleartext endpoint
+     * (before TCP), a STARTTLS refusal or injected plaintext, or a failed handshake, certificate,
+     * identity, DANE or negotiation check. Called once per refused connection.
+     *
+     * @param endpoint the endpoint
+     * @param failure the typed failure, usually a {@link io.deepmail.core.TlsPolicyException}; a
+     *        {@link io.deepmail.core.MailTimeoutException} for a handshake that timed out
+     */
+    default void recordTlsFailure(Endpoint endpoint, MailClientException failure) {
+    }
+
+    /**
      * One attempt of a connect race ended (SRV-12).
      *
      * @param endpoint the endpoint attempted
@@ -63,5 +80,49 @@ public interface MailClientMetricsRecorder {
      * @param event the event
      */
     default void recordLatchEvent(LatchEvent event) {
+    }
+
+    /**
+     * A DNS lookup of one name and record type was answered by the network, retries included.
+     * Answers served from the lookup's cache are not recorded.
+     *
+     * @param recordType the record type asked for: {@code A}, {@code AAAA}, {@code SRV} or {@code TLSA}
+     * @param status the answer's DNSSEC status
+     * @param outcome what came back; {@link DnsAnswer.Outcome#FAILED} for a lookup that gave no usable answer
+     * @param duration from the first query to the answer
+     */
+    default void recordDnsLookup(String recordType, DnssecStatus status, DnsAnswer.Outcome outcome,
+            Duration duration) {
+    }
+
+    /**
+     * A protocol command completed: its final reply arrived, or it failed or was cancelled first.
+     * Protocol modules call this once per command; recorders fold values they do not know into
+     * one, so extension verbs are safe to pass.
+     *
+     * @param protocol the protocol
+     * @param verb the command name, upper-case, for example {@code FETCH}, {@code UID FETCH},
+     *        {@code RETR} or {@code MAIL}
+     * @param status the final reply's status: {@code OK}, {@code NO}, {@code BAD} or {@code BYE}
+     *        (IMAP), {@code +OK} or {@code -ERR} (POP3), the three-digit reply code (SMTP); or
+     *        {@code TIMEOUT}, {@code CANCELLED} or {@code ERROR} when no final reply arrived
+     * @param duration from writing the command to its final reply
+     */
+    default void recordCommand(MailProtocol protocol, String verb, String status, Duration duration) {
+    }
+
+    /**
+     * A phase starts; the returned handle is told how it ends. This is the hook for tracing and
+     * Micrometer Observations, which need a real start and stop on the same clock rather than a
+     * duration after the fact; the handle keeps this SPI free of their types.
+     *
+     * @param phase the phase
+     * @param endpoint the endpoint of the session
+     * @param detail the command verb for {@link MailPhase#COMMAND}, the mechanism for
+     *        {@link MailPhase#AUTHENTICATION}, else the empty string
+     * @return the handle; {@link PhaseHandle#NOOP} when the phase is not observed
+     */
+    default PhaseHandle startPhase(MailPhase phase, Endpoint endpoint, String detail) {
+        return PhaseHandle.NOOP;
     }
 }

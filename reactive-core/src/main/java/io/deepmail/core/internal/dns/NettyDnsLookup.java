@@ -7,6 +7,7 @@ import io.deepmail.core.dns.DnsOptions;
 import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.dns.SrvRecord;
 import io.deepmail.core.dns.TlsaRecord;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.dns.DnsNameResolver;
@@ -14,6 +15,7 @@ import io.netty.resolver.dns.DnsServerAddressStream;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,10 +42,13 @@ public final class NettyDnsLookup implements DnsLookup {
     private final DnsNameResolver validating;
     private final DnsNameResolver checkingDisabled;
     private final @Nullable AnswerCache cache;
+    private final MailClientMetricsRecorder metrics;
     private volatile boolean disposed;
 
-    private NettyDnsLookup(MailResources resources, DnsOptions options, LongSupplier nanoClock) {
+    private NettyDnsLookup(MailResources resources, DnsOptions options, LongSupplier nanoClock,
+            MailClientMetricsRecorder metrics) {
         this.options = options;
+        this.metrics = metrics;
         this.servers = options.resolvers().isEmpty() ? platformServers() : options.resolvers();
         if (servers.isEmpty()) {
             throw new IllegalStateException("no DNS resolver configured, and the platform names none");
@@ -69,6 +74,20 @@ public final class NettyDnsLookup implements DnsLookup {
     }
 
     /**
+     * A lookup on the given event loops that records every answer from the network.
+     *
+     * @param resources the client's event loops
+     * @param options the options
+     * @param metrics the recorder
+     * @return the lookup
+     */
+    public static NettyDnsLookup create(MailResources resources, DnsOptions options,
+            MailClientMetricsRecorder metrics) {
+        return new NettyDnsLookup(Objects.requireNonNull(resources, "resources"),
+                Objects.requireNonNull(options, "options"), System::nanoTime, Objects.requireNonNull(metrics, "metrics"));
+    }
+
+    /**
      * A lookup whose cache runs on the given clock, for tests.
      *
      * @param resources the client's event loops
@@ -78,7 +97,8 @@ public final class NettyDnsLookup implements DnsLookup {
      */
     public static NettyDnsLookup create(MailResources resources, DnsOptions options, LongSupplier nanoClock) {
         return new NettyDnsLookup(Objects.requireNonNull(resources, "resources"),
-                Objects.requireNonNull(options, "options"), Objects.requireNonNull(nanoClock, "nanoClock"));
+                Objects.requireNonNull(options, "options"), Objects.requireNonNull(nanoClock, "nanoClock"),
+                MailClientMetricsRecorder.NOOP);
     }
 
     /** The platform's name servers, in their configured order (read once, may touch the file system). */
@@ -131,12 +151,23 @@ public final class NettyDnsLookup implements DnsLookup {
             if (hit != null) {
                 return Mono.just(hit);
             }
+            long started = System.nanoTime();
             return attempt(name, kind, 0).doOnNext(answer -> {
+                record(kind, answer, started);
                 if (cache != null) {
                     cache.put(kind.type().name(), answer);
                 }
             });
         });
+    }
+
+    private void record(RecordKind<?> kind, DnsAnswer<?> answer, long startedNanos) {
+        try {
+            metrics.recordDnsLookup(kind.type().name(), answer.status(), answer.outcome(),
+                    Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            LOG.warn("metrics recorder failed on a {} lookup", kind.type(), e);
+        }
     }
 
     private <T> Mono<DnsAnswer<T>> attempt(String name, RecordKind<T> kind, int n) {

@@ -8,6 +8,8 @@ import io.deepmail.core.internal.tls.PeerVerification;
 import io.deepmail.core.internal.tls.TlsFailures;
 import io.deepmail.core.internal.tls.TlsSessions;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
+import io.deepmail.core.metrics.MailPhase;
+import io.deepmail.core.metrics.PhaseHandle;
 import io.deepmail.core.security.DiscoveryTrust;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ConnectRequest;
@@ -51,20 +53,31 @@ final class Handshakes {
         }));
         Mono<SessionSecurity> establish = Mono.fromCallable(
                 () -> TlsSessions.establish(handler, context, verification, endpoint, remote, trust));
-        return handshake
-                // A resumed session skipped the trust manager: its chain is verified now, on a worker
-                // thread, because path validation may block (the JDK loads files on first use).
-                .then(Mono.defer(() -> verification.result() != null ? establish
-                        : establish.subscribeOn(Schedulers.boundedElastic())
-                                // back on the channel's event loop, where the protocol installs its codec
-                                .publishOn(Schedulers.fromExecutor(channel.eventLoop()))))
-                .doOnNext(s -> metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), true))
-                .onErrorMap(e -> !(e instanceof MailClientException), e -> new TlsPolicyException(
-                        "the TLS session could not be checked, so it was refused: " + e, e))
-                .doOnError(e -> {
-                    if (handler.handshakeFuture().isSuccess()) {
-                        metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
-                    }
-                });
+        return Mono.defer(() -> {
+            PhaseHandle phase = metrics.startPhase(MailPhase.TLS_HANDSHAKE, endpoint, "");
+            return handshake
+                    // A resumed session skipped the trust manager: its chain is verified now, on a worker
+                    // thread, because path validation may block (the JDK loads files on first use).
+                    .then(Mono.defer(() -> verification.result() != null ? establish
+                            : establish.subscribeOn(Schedulers.boundedElastic())
+                                    // back on the channel's event loop, where the protocol installs its codec
+                                    .publishOn(Schedulers.fromExecutor(channel.eventLoop()))))
+                    .doOnNext(s -> {
+                        metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), true);
+                        phase.succeeded();
+                    })
+                    .onErrorMap(e -> !(e instanceof MailClientException), e -> new TlsPolicyException(
+                            "the TLS session could not be checked, so it was refused: " + e, e))
+                    .doOnError(e -> {
+                        if (handler.handshakeFuture().isSuccess()) {
+                            metrics.recordTlsHandshakeTime(endpoint, TransportConnector.since(startNanos), false);
+                        }
+                        if (e instanceof MailClientException failure) {
+                            metrics.recordTlsFailure(endpoint, failure);
+                        }
+                        phase.failed(e);
+                    })
+                    .doOnCancel(phase::cancelled);
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.deepmail.core.internal.transport;
 
 import io.deepmail.core.StartTlsInjectionException;
 import io.deepmail.core.StartTlsUnavailableException;
+import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.internal.tls.ClientTlsContext;
 import io.deepmail.core.internal.tls.PeerVerification;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
@@ -70,7 +71,7 @@ final class StartTlsUpgrade {
 
     private Mono<SessionSecurity> upgrade(boolean goAhead, String reply) {
         if (!goAhead) {
-            return Mono.error(new StartTlsUnavailableException("the server refused STARTTLS (" + reply.strip()
+            return refused(new StartTlsUnavailableException("the server refused STARTTLS (" + reply.strip()
                     + "); the TLS policy does not allow continuing in cleartext (TLS-15)"));
         }
         MailDecoder decoder = channel.pipeline().get(MailDecoder.class);
@@ -80,7 +81,7 @@ final class StartTlsUpgrade {
         }
         int buffered = decoder.bufferedBytes();
         if (buffered > 0) {
-            return Mono.error(new StartTlsInjectionException(buffered + " plaintext byte(s) followed the server's "
+            return refused(new StartTlsInjectionException(buffered + " plaintext byte(s) followed the server's "
                     + "STARTTLS go-ahead; they were discarded unread and the connection closed (TLS-11)"));
         }
         SslHandler handler = Handshakes.newHandler(channel, context, request, verification, timeouts);
@@ -94,6 +95,11 @@ final class StartTlsUpgrade {
                     handshakeNanos = System.nanoTime() - started;
                     decoder.resetAfterTls();
                 });
+    }
+
+    private Mono<SessionSecurity> refused(TlsPolicyException failure) {
+        metrics.recordTlsFailure(request.endpoint(), failure);
+        return Mono.error(failure);
     }
 
     /**

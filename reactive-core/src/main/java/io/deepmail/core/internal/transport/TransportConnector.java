@@ -12,6 +12,8 @@ import io.deepmail.core.internal.tls.ClientTlsContext;
 import io.deepmail.core.internal.tls.PeerVerification;
 import io.deepmail.core.internal.tls.PeerVerifiers;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
+import io.deepmail.core.metrics.MailPhase;
+import io.deepmail.core.metrics.PhaseHandle;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.tls.TlsOptions;
 import io.deepmail.core.tls.TlsProvider;
@@ -106,6 +108,7 @@ public final class TransportConnector {
     public Mono<MailConnection> connect(ConnectRequest request) {
         TlsPolicyException refused = PeerVerifiers.refusal(request);
         if (refused != null) {
+            metrics.recordTlsFailure(request.endpoint(), refused);
             return Mono.error(refused);
         }
         if (request.endpoint().mode() == TransportMode.PLAINTEXT) {
@@ -144,10 +147,14 @@ public final class TransportConnector {
                                 .addAfter(SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(h));
                     }
                 });
+        PhaseHandle phase = metrics.startPhase(MailPhase.CONNECT, endpoint, "");
         return client.connect()
                 .onErrorMap(e -> !(e instanceof MailClientException), e -> connectFailure(endpoint, e))
+                .doOnCancel(phase::cancelled)
+                .doOnNext(conn -> phase.succeeded())
                 .doOnError(e -> {
                     metrics.recordConnectTime(endpoint, since(started), false);
+                    phase.failed(e);
                     SslHandler h = handler.get();
                     if (h != null && context != null) {
                         context.release(h);
