@@ -9,6 +9,7 @@ import io.deepmail.core.TlsRequiredException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.dns.DnsAnswer;
 import io.deepmail.core.dns.DnsLookup;
+import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.dns.TlsaRecord;
 import io.deepmail.core.internal.connect.Attempts;
 import io.deepmail.core.internal.connect.DaneResolution;
@@ -169,6 +170,10 @@ public final class MailConnector {
             @Nullable DnsAnswer<TlsaRecord> tlsa, ProtocolDialect<S> dialect) {
         ConnectRequest request = new ConnectRequest(candidate.endpoint(), candidate.identifiers(), candidate.trust(),
                 address).withTlsa(tlsa);
+        String domain = candidate.serviceDomain();
+        if (options.sniPolicy() == SniPolicy.SERVICE_DOMAIN && domain != null && !usable(tlsa)) {
+            request = request.withServerName(domain);
+        }
         return t.connect(request)
                 .flatMap(connection -> dialect.establish(connection)
                         .flatMap(session -> meetsLevel(account, connection).then(gate(account, connection))
@@ -178,6 +183,10 @@ public final class MailConnector {
                 .timeout(options.attemptTimeout())
                 .onErrorMap(TimeoutException.class, e -> new MailTimeoutException("connecting to "
                         + candidate.endpoint(), options.attemptTimeout()));
+    }
+
+    private static boolean usable(@Nullable DnsAnswer<TlsaRecord> tlsa) {
+        return tlsa != null && tlsa.status() == DnssecStatus.SECURE && tlsa.records().stream().anyMatch(TlsaRecord::usable);
     }
 
     private Mono<Void> gate(Account account, MailConnection connection) {

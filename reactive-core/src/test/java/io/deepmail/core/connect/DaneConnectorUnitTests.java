@@ -161,4 +161,69 @@ class DaneConnectorUnitTests {
             assertThat(server.connections()).isEmpty();
         }
     }
+
+    @Test
+    @DisplayName("DANE-13: with CERT_DANE latched NORMAL, a later insecure TLSA answer is a latch violation")
+    void strippedDnssecViolatesDaneLatch() throws Exception {
+        TestCa ca = TestPki.rsa();
+        Credential valid = ca.leaf().dns("a.example.test").issue();
+        io.deepmail.core.latch.LatchService latches = io.deepmail.core.latch.LatchService.create(
+                io.deepmail.core.latch.LatchStores.inMemory());
+        MailConnector connector = MailConnector.create(MailTransport.create(RESOURCES.get())
+                        .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(ca.certificate())).build()))
+                .dns(lookup).latches(latches);
+        try (ScriptedTlsServer server = ConnectorServers.implicit(valid)) {
+            String owner = "_" + server.port() + "._tcp.a.example.test";
+            host("a.example.test", true);
+            dns.answer(owner, DnsRecordType.TLSA,
+                    TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(valid))).authenticated());
+            TestDialect.Session first = connector.connect(ALICE, implicit("a.example.test", server.port()),
+                    new TestDialect()).block(WAIT);
+            assertThat(first.connection().security().orElseThrow().tags()).contains(SecurityTag.CERT_DANE);
+            first.connection().close().block(WAIT);
+            latches.confirm(ALICE, first.connection().endpoint()).block(WAIT);
+
+            // An attacker strips DNSSEC: the same records now come back without AD.
+            host("a.example.test", false);
+            dns.answer(owner, DnsRecordType.TLSA, TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(valid))));
+            lookup.dispose();
+            lookup = DnsLookup.create(RESOURCES.get(), DnsOptions.builder().resolvers(List.of(dns.address()))
+                    .cache(false).build());
+            connector.dns(lookup).connect(ALICE, implicit("a.example.test", server.port()), new TestDialect())
+                    .as(StepVerifier::create)
+                    .expectError(io.deepmail.core.LatchViolationException.class)
+                    .verify(WAIT);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "usable TLSA {0}, policy {1}: SNI {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "true, CONNECT_HOST, mail.provider.test",
+        "true, SERVICE_DOMAIN, mail.provider.test",
+        "false, CONNECT_HOST, mail.provider.test",
+        "false, SERVICE_DOMAIN, example.test"})
+    @DisplayName("DANE-10: SNI is the target with usable TLSA; without, the target or, under SERVICE_DOMAIN, the domain")
+    void sniPolicy(boolean usableTlsa, SniPolicy policy, String expectedSni) throws Exception {
+        TestCa ca = TestPki.rsa();
+        Credential cert = ca.leaf().dns("mail.provider.test", "example.test").issue();
+        try (ScriptedTlsServer server = ConnectorServers.implicit(cert)) {
+            String owner = "_" + server.port() + "._tcp.mail.provider.test";
+            host("mail.provider.test", true);
+            dns.answer(owner, DnsRecordType.TLSA, usableTlsa
+                    ? TestDnsAnswer.of(TestDnsRdata.tlsa(3, 1, 1, spkiSha256(cert))).authenticated()
+                    : TestDnsAnswer.nxdomain().authenticated());
+            Endpoint endpoint = new Endpoint(MailProtocol.IMAP, "mail.provider.test", server.port(),
+                    TransportMode.IMPLICIT);
+            Candidate fromSecureSrv = new Candidate(endpoint, io.deepmail.core.tls.ReferenceIdentifiers.forSrv(
+                    "example.test", "imaps", "mail.provider.test", io.deepmail.core.security.DiscoveryTrust.SRV_SECURE,
+                    false), io.deepmail.core.security.DiscoveryTrust.SRV_SECURE, 0, "example.test");
+            MailConnector connector = MailConnector.create(MailTransport.create(RESOURCES.get())
+                            .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(ca.certificate())).build()))
+                    .dns(lookup).options(ConnectOptions.defaults().withSniPolicy(policy));
+            TestDialect.Session session = connector.connect(ALICE, new Targets(MailProtocol.IMAP,
+                    List.of(fromSecureSrv)), new TestDialect()).block(WAIT);
+            session.connection().close().block(WAIT);
+            assertThat(server.awaitConnection(0, WAIT).sniHostName()).isEqualTo(expectedSni);
+        }
+    }
 }
