@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deepmail.core.StartTlsInjectionException;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TransportMode;
+import io.deepmail.core.sasl.AuthenticationUnavailableException;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedConnection;
@@ -148,7 +149,7 @@ class StartTlsHostileUnitTests {
         try (ScriptedTlsServer server = SmtpServers.startTls(script)) {
             SmtpServers.client(RESOURCES.get()).connect(ALICE, SmtpServers.targets(server, TransportMode.STARTTLS))
                     .as(StepVerifier::create)
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MissingExtensionException.class)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AuthenticationUnavailableException.class)
                             .hasMessageContaining("XOAUTH2"))
                     .verify(WAIT);
             ScriptedConnection c = server.awaitScriptDone(WAIT);

@@ -1,20 +1,25 @@
 package io.deepmail.submission.internal;
 
+import io.deepmail.core.Account;
+import io.deepmail.core.CommandFailedException;
 import io.deepmail.core.ProtocolViolationException;
-import io.deepmail.core.auth.Credentials;
-import io.deepmail.core.auth.CredentialsProvider;
+import io.deepmail.core.sasl.ChannelProtection;
+import io.deepmail.core.sasl.SaslClient;
+import io.deepmail.core.sasl.SaslCodec;
+import io.deepmail.core.sasl.SaslMechanisms;
+import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.submission.MissingExtensionException;
 import io.deepmail.submission.internal.codec.SmtpCommands;
 import io.deepmail.submission.internal.codec.SmtpResponse;
-import java.util.Base64;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * AUTH (RFC 4954), after the connector's level and latch checks: credentials are asked for only
- * now, and the mechanism is chosen from the EHLO list read inside TLS; a list advertised before TLS
- * was discarded with everything else (TLS-12). 334 challenges are answered until 235, or a 4xx/5xx
- * becomes an {@link io.deepmail.submission.SmtpReplyException} (535 for a wrong password).
+ * AUTH (RFC 4954) through the core SASL package, after the connector's level and latch checks:
+ * credentials are asked for only now, and the mechanism is chosen from the EHLO list read inside
+ * TLS; a list advertised before TLS was discarded with everything else (TLS-12). 334 challenges
+ * are answered until 235; a refusal becomes an {@link io.deepmail.submission.SmtpReplyException}
+ * (535 for a wrong password), or the mechanism's own explanation of it.
  */
 final class AuthFlow {
 
@@ -23,48 +28,38 @@ final class AuthFlow {
     private AuthFlow() {
     }
 
-    static Mono<Void> run(SmtpWire wire, EhloCapabilities capabilities, CredentialsProvider provider) {
+    static Mono<Void> run(SmtpWire wire, EhloCapabilities capabilities, Account account, SessionSecurity security) {
         if (!capabilities.has(EhloCapabilities.AUTH)) {
             return Mono.error(new MissingExtensionException(EhloCapabilities.AUTH,
                     "the server offers no AUTH inside TLS"));
         }
-        return provider.credentials().flatMap(credentials -> {
-            SaslMechanism mechanism = choose(credentials, capabilities);
-            byte[] initial = mechanism.initialResponse();
-            String ir = initial == null ? "" : initial.length == 0 ? "=" : Base64.getEncoder().encodeToString(initial);
-            return wire.command(SmtpCommands.auth(mechanism.name(), ir)).flatMap(reply -> step(wire, mechanism, reply, 0));
+        return account.credentials().credentials().flatMap(credentials -> {
+            SaslClient client = SaslMechanisms.select(List.copyOf(capabilities.authMechanisms()), credentials,
+                    List.of(), ChannelProtection.of(security, account)).newClient(credentials);
+            String initial = client.initialResponse().map(SaslCodec::encodeInitialResponse).orElse("");
+            return wire.command(SmtpCommands.auth(client.mechanismName(), initial))
+                    .flatMap(reply -> step(wire, client, reply, 0));
         });
     }
 
-    static SaslMechanism choose(Credentials credentials, EhloCapabilities capabilities) {
-        List<SaslMechanism> usable = SaslMechanism.usable(credentials, capabilities.authMechanisms());
-        if (usable.isEmpty()) {
-            throw new MissingExtensionException(EhloCapabilities.AUTH, "no mechanism the credentials can use is "
-                    + "offered inside TLS; offered: " + capabilities.authMechanisms());
-        }
-        return usable.get(0);
-    }
-
-    private static Mono<Void> step(SmtpWire wire, SaslMechanism mechanism, SmtpResponse reply, int steps) {
+    private static Mono<Void> step(SmtpWire wire, SaslClient client, SmtpResponse reply, int steps) {
         if (reply.code() == 235) {
-            return Mono.empty();
+            return Mono.fromRunnable(() -> client.verifySuccess(null));
         }
         if (reply.code() != 334) {
-            return Mono.error(Replies.failure("AUTH " + mechanism.name(), reply));
+            RuntimeException failure = Replies.failure("AUTH " + client.mechanismName(), reply);
+            return Mono.error(failure instanceof CommandFailedException c ? client.explainRefusal(c) : failure);
         }
-        if (steps >= MAX_STEPS) {
-            return wire.command(SmtpCommands.authCancel()).then(Mono.error(new ProtocolViolationException(
-                    "AUTH " + mechanism.name() + " did not end after " + MAX_STEPS + " challenges")));
-        }
-        byte[] challenge;
+        String answer;
         try {
-            challenge = Base64.getDecoder().decode(reply.lines().get(0).strip());
-        } catch (IllegalArgumentException e) {
-            return wire.command(SmtpCommands.authCancel()).then(Mono.error(new ProtocolViolationException(
-                    "AUTH " + mechanism.name() + " challenge is not base64", e)));
+            if (steps >= MAX_STEPS) {
+                throw new ProtocolViolationException("AUTH " + client.mechanismName() + " did not end after "
+                        + MAX_STEPS + " challenges");
+            }
+            answer = SaslCodec.encode(client.evaluateChallenge(SaslCodec.decode(reply.lines().get(0).strip())));
+        } catch (RuntimeException e) {
+            return wire.command(SmtpCommands.authCancel()).then(Mono.error(e));
         }
-        String answer = Base64.getEncoder().encodeToString(mechanism.evaluate(challenge));
-        return wire.command(SmtpCommands.authResponse(answer))
-                .flatMap(next -> step(wire, mechanism, next, steps + 1));
+        return wire.command(SmtpCommands.authResponse(answer)).flatMap(next -> step(wire, client, next, steps + 1));
     }
 }

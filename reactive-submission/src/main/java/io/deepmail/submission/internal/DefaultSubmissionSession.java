@@ -52,7 +52,7 @@ public final class DefaultSubmissionSession implements SubmissionSession {
      * @return this session, authenticated
      */
     public Mono<DefaultSubmissionSession> authenticate() {
-        return gate.run(AuthFlow.run(wire, capabilities, account.credentials())).thenReturn(this);
+        return gate.run(Mono.defer(() -> AuthFlow.run(wire, capabilities, account, security()))).thenReturn(this);
     }
 
     @Override
