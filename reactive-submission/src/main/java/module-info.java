@@ -1,9 +1,11 @@
 /**
- * Reactive SMTP Submission client on the deepmail core.
+ * Reactive SMTP Submission client (RFC 6409, RFC 8314) on the deepmail core.
  */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.deepmail.submission {
     requires transitive io.deepmail.core;
+    requires io.netty.common;
     requires static transitive org.jspecify;
 
-    // "exports io.deepmail.submission;" is added with the first public type; javac refuses to export an empty package.
+    exports io.deepmail.submission;
 }

@@ -1,0 +1,65 @@
+package io.deepmail.submission.internal;
+
+import io.deepmail.core.Account;
+import io.deepmail.core.CommandFailedException;
+import io.deepmail.core.ProtocolViolationException;
+import io.deepmail.core.sasl.ChannelProtection;
+import io.deepmail.core.sasl.SaslClient;
+import io.deepmail.core.sasl.SaslCodec;
+import io.deepmail.core.sasl.SaslMechanisms;
+import io.deepmail.core.security.SessionSecurity;
+import io.deepmail.submission.MissingExtensionException;
+import io.deepmail.submission.internal.codec.SmtpCommands;
+import io.deepmail.submission.internal.codec.SmtpResponse;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * AUTH (RFC 4954) through the core SASL package, after the connector's level and latch checks:
+ * credentials are asked for only now, and the mechanism is chosen from the EHLO list read inside
+ * TLS; a list advertised before TLS was discarded with everything else (TLS-12). 334 challenges
+ * are answered until 235; a refusal becomes an {@link io.deepmail.submission.SmtpReplyException}
+ * (535 for a wrong password), or the mechanism's own explanation of it.
+ */
+final class AuthFlow {
+
+    private static final int MAX_STEPS = 8;
+
+    private AuthFlow() {
+    }
+
+    static Mono<Void> run(SmtpWire wire, EhloCapabilities capabilities, Account account, SessionSecurity security) {
+        if (!capabilities.has(EhloCapabilities.AUTH)) {
+            return Mono.error(new MissingExtensionException(EhloCapabilities.AUTH,
+                    "the server offers no AUTH inside TLS"));
+        }
+        return account.credentials().credentials().flatMap(credentials -> {
+            SaslClient client = SaslMechanisms.select(List.copyOf(capabilities.authMechanisms()), credentials,
+                    List.of(), ChannelProtection.of(security, account)).newClient(credentials);
+            String initial = client.initialResponse().map(SaslCodec::encodeInitialResponse).orElse("");
+            return wire.command(SmtpCommands.auth(client.mechanismName(), initial))
+                    .flatMap(reply -> step(wire, client, reply, 0));
+        });
+    }
+
+    private static Mono<Void> step(SmtpWire wire, SaslClient client, SmtpResponse reply, int steps) {
+        if (reply.code() == 235) {
+            return Mono.fromRunnable(() -> client.verifySuccess(null));
+        }
+        if (reply.code() != 334) {
+            RuntimeException failure = Replies.failure("AUTH " + client.mechanismName(), reply);
+            return Mono.error(failure instanceof CommandFailedException c ? client.explainRefusal(c) : failure);
+        }
+        String answer;
+        try {
+            if (steps >= MAX_STEPS) {
+                throw new ProtocolViolationException("AUTH " + client.mechanismName() + " did not end after "
+                        + MAX_STEPS + " challenges");
+            }
+            answer = SaslCodec.encode(client.evaluateChallenge(SaslCodec.decode(reply.lines().get(0).strip())));
+        } catch (RuntimeException e) {
+            return wire.command(SmtpCommands.authCancel()).then(Mono.error(e));
+        }
+        return wire.command(SmtpCommands.authResponse(answer)).flatMap(next -> step(wire, client, next, steps + 1));
+    }
+}
