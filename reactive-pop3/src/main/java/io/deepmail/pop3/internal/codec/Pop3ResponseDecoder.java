@@ -45,6 +45,7 @@ public final class Pop3ResponseDecoder extends MailDecoder {
     public Pop3ResponseDecoder(Expectations expectations, DecoderLimits limits) {
         this.expectations = expectations;
         this.limits = limits;
+        expectations.attach(this::bufferedBytes);
     }
 
     @Override
@@ -90,6 +91,11 @@ public final class Pop3ResponseDecoder extends MailDecoder {
         String line = in.toString(start, eol - 1 - start, StandardCharsets.UTF_8);
         in.skipBytes(eol + 1 - start);
         ResponseShape shape = expectations.next();
+        if (shape == null) {
+            // Every command records its expectation before it is written, so this reply answers
+            // nothing: a server running ahead, or an injection trying to shift later answers.
+            throw StatusLines.unexpected("a reply to no command", line);
+        }
         Ok ok = StatusLines.ok(line);
         if (ok != null) {
             if (shape == ResponseShape.MULTI_LINE) {

@@ -204,6 +204,16 @@ class Pop3ResponseDecoderUnitTests {
     }
 
     @Test
+    @DisplayName("a reply when no command is pending is a protocol violation: it could only shift later answers")
+    void replyToNothing() {
+        greet();
+        write(Pop3Command.noop());
+        assertThatThrownBy(() -> feed("+OK\r\n+OK 0 0\r\n")).hasRootCauseInstanceOf(ProtocolViolationException.class)
+                .rootCause().hasMessageContaining("reply to no command");
+        assertThat(inbound()).containsExactly(new Ok(""));
+    }
+
+    @Test
     @DisplayName("an endless status line fails once it passes the bound, without waiting for LF")
     void endlessStatusLine() {
         assertThatThrownBy(() -> feed("+OK " + "x".repeat(600))).hasRootCauseInstanceOf(
