@@ -3,7 +3,8 @@
 # test.                       signed; the lab's trust anchor (DS in trust-anchor.ds)
 #   example.test.             signed (DS in test.): SRV, A/AAAA, TLSA scenarios
 #     nosubmission.example.test.  signed (DS in example.test.): submission "not provided"
-#   insecure.test.            unsigned, delegated without DS: provably insecure
+#   insecure.test.            unsigned, delegated without DS: provably insecure;
+#                             offsite.insecure.test's SRV targets lie outside it
 #   bogus.test.               signed, DS in test., RRSIGs corrupted: bogus
 #   expired.test.             signed, DS in test., signatures expired: bogus
 #
@@ -157,7 +158,12 @@ lab_dns() {
     } >"$zones/$d.zone"
     sign "$d"
 
-    mail_zone insecure.test >"$zones/insecure.test.zone"
+    {
+        mail_zone insecure.test
+        # offsite: an unsigned answer whose target lies outside the queried domain, so the
+        # target is no reference identifier until the user confirms it (SRV-07, ID-08).
+        srv6 "offsite.insecure.test" "$LAB_HOST" $MAIN_PORTS
+    } >"$zones/insecure.test.zone"
     cp "$zones/insecure.test.zone" "$zones/insecure.test.signed" # served as is
 
     mail_zone bogus.test >"$zones/bogus.test.zone"

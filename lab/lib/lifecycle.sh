@@ -98,6 +98,7 @@ LAB_DOMAIN_NO_TLSA=notlsa.$LAB_DOMAIN
 LAB_DOMAIN_PRIORITY=prio.$LAB_DOMAIN
 LAB_DOMAIN_NO_SUBMISSION=nosubmission.$LAB_DOMAIN
 LAB_DOMAIN_INSECURE=insecure.test
+LAB_DOMAIN_INSECURE_OFFSITE=offsite.insecure.test
 LAB_DOMAIN_BOGUS=bogus.test
 LAB_DOMAIN_EXPIRED=expired.test
 LAB_TLSA_RSA_SPKI_SHA256=$LAB_TLSA_RSA_SPKI_SHA256
@@ -108,6 +109,20 @@ LAB_REDIS_HOST=$LAB_IP4
 LAB_REDIS_PORT=$LAB_REDIS_PORT
 EOF
     mv "$tmp" "$ENV_FILE"
+}
+
+# Every lab port must be free before anything starts: a daemon that fails to bind next to another
+# lab's would otherwise be hidden behind the other lab answering on the same port.
+ports_free() {
+    local port busy=""
+    for port in $LAB_IMAP_PORT $LAB_IMAPS_PORT $LAB_POP3_PORT $LAB_POP3S_PORT $LAB_SUBMISSION_PORT \
+        $LAB_SUBMISSIONS_PORT $LAB_CLEAR_IMAP_PORT $LAB_CLEAR_POP3_PORT $LAB_TLS13_IMAP_PORT $LAB_TLS13_IMAPS_PORT \
+        $LAB_TLS13_POP3_PORT $LAB_TLS13_POP3S_PORT $LAB_DNS_PORT $LAB_NSD_PORT $LAB_REDIS_PORT; do
+        if tcp_open "$LAB_IP4" "$port" || tcp_open "$LAB_STRICT_IP" "$port"; then
+            busy="$busy $port"
+        fi
+    done
+    [ -z "$busy" ] || die "ports already in use:$busy (another lab or service?); stop it, or start this lab on other ports (see lab.conf)"
 }
 
 lab_start() {
@@ -125,6 +140,7 @@ lab_start() {
         say "lab is partly running ($running); restarting it"
         lab_stop
     fi
+    ports_free
     fresh_run_dir
     # A failed start leaves nothing running.
     trap 'say "start: failed; stopping what was started" >&2; lab_stop >&2' EXIT

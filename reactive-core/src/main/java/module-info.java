@@ -17,6 +17,7 @@ module io.deepmail.core {
     requires org.bouncycastle.util;
     requires org.slf4j;
     requires com.h2database.mvstore;
+    requires com.ongres.scram.client;
     requires static lettuce.core;
     requires static transitive org.jspecify;
     requires transitive org.reactivestreams;
@@ -28,6 +29,7 @@ module io.deepmail.core {
     exports io.deepmail.core.dns;
     exports io.deepmail.core.latch;
     exports io.deepmail.core.metrics;
+    exports io.deepmail.core.sasl;
     exports io.deepmail.core.security;
     exports io.deepmail.core.tls;
     exports io.deepmail.core.transport;

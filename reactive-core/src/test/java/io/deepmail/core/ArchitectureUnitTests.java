@@ -31,7 +31,8 @@ class ArchitectureUnitTests {
     @DisplayName("value API packages know nothing of channels, handlers or Reactor Netty")
     void valuePackagesAreTransportFree() {
         noClasses().that().resideInAnyPackage("io.deepmail.core.security..", "io.deepmail.core.tls..",
-                        "io.deepmail.core.dns..", "io.deepmail.core.metrics..")
+                        "io.deepmail.core.dns..", "io.deepmail.core.metrics..", "io.deepmail.core.sasl..",
+                        "io.deepmail.core.internal.sasl..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty.channel..", "io.netty.handler..",
                         "reactor.netty..")
                 .check(classes);

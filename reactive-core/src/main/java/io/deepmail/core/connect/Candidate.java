@@ -4,6 +4,7 @@ import io.deepmail.core.Endpoint;
 import io.deepmail.core.security.DiscoveryTrust;
 import io.deepmail.core.tls.ReferenceIdentifiers;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One endpoint a session may be opened on, with the names its certificate must carry and where
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param identifiers the reference identifiers for the identity check
  * @param trust where the endpoint came from
  * @param priority the SRV priority (lower first); 0 for configured endpoints
+ * @param serviceDomain the email domain D whose secure SRV records named this endpoint, or {@code null}
  * @since 0.1
  */
-public record Candidate(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust trust, int priority) {
+public record Candidate(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust trust, int priority,
+        @Nullable String serviceDomain) {
 
     /**
      * Validates the candidate.
@@ -24,11 +27,24 @@ public record Candidate(Endpoint endpoint, ReferenceIdentifiers identifiers, Dis
      * @param identifiers the identifiers
      * @param trust the trust
      * @param priority the priority
+     * @param serviceDomain the service domain, or {@code null}
      */
     public Candidate {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(identifiers, "identifiers");
         Objects.requireNonNull(trust, "trust");
+    }
+
+    /**
+     * A candidate that did not come from secure SRV.
+     *
+     * @param endpoint the endpoint
+     * @param identifiers the identifiers
+     * @param trust the trust
+     * @param priority the priority
+     */
+    public Candidate(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust trust, int priority) {
+        this(endpoint, identifiers, trust, priority, null);
     }
 
     /**

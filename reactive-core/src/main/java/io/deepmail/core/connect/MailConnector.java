@@ -7,7 +7,12 @@ import io.deepmail.core.MailTimeoutException;
 import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TlsRequiredException;
 import io.deepmail.core.TransportMode;
+import io.deepmail.core.dns.DnsAnswer;
+import io.deepmail.core.dns.DnsLookup;
+import io.deepmail.core.dns.DnssecStatus;
+import io.deepmail.core.dns.TlsaRecord;
 import io.deepmail.core.internal.connect.Attempts;
+import io.deepmail.core.internal.connect.DaneResolution;
 import io.deepmail.core.internal.connect.Planner;
 import io.deepmail.core.internal.connect.Race;
 import io.deepmail.core.latch.LatchService;
@@ -43,14 +48,17 @@ public final class MailConnector {
     private final AddressResolver resolver;
     private final Map<TrustAnchors, MailTransport> perAccountAnchors;
     private final @Nullable LatchService latches;
+    private final @Nullable DnsLookup dns;
 
     private MailConnector(MailTransport transport, ConnectOptions options, AddressResolver resolver,
-            Map<TrustAnchors, MailTransport> perAccountAnchors, @Nullable LatchService latches) {
+            Map<TrustAnchors, MailTransport> perAccountAnchors, @Nullable LatchService latches,
+            @Nullable DnsLookup dns) {
         this.transport = transport;
         this.options = options;
         this.resolver = resolver;
         this.perAccountAnchors = perAccountAnchors;
         this.latches = latches;
+        this.dns = dns;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class MailConnector {
      */
     public static MailConnector create(MailTransport transport) {
         return new MailConnector(Objects.requireNonNull(transport, "transport"), ConnectOptions.defaults(),
-                AddressResolver.system(), new ConcurrentHashMap<>(), null);
+                AddressResolver.system(), new ConcurrentHashMap<>(), null, null);
     }
 
     /**
@@ -72,7 +80,7 @@ public final class MailConnector {
      */
     public MailConnector options(ConnectOptions options) {
         return new MailConnector(transport, Objects.requireNonNull(options, "options"), resolver, perAccountAnchors,
-                latches);
+                latches, dns);
     }
 
     /**
@@ -83,7 +91,7 @@ public final class MailConnector {
      */
     public MailConnector resolver(AddressResolver resolver) {
         return new MailConnector(transport, options, Objects.requireNonNull(resolver, "resolver"), perAccountAnchors,
-                latches);
+                latches, dns);
     }
 
     /**
@@ -97,7 +105,21 @@ public final class MailConnector {
      */
     public MailConnector latches(LatchService service) {
         return new MailConnector(transport, options, resolver, perAccountAnchors,
-                Objects.requireNonNull(service, "service"));
+                Objects.requireNonNull(service, "service"), dns);
+    }
+
+    /**
+     * A copy that resolves hosts through {@code lookup} with their DNSSEC status and applies DANE
+     * (REQUIREMENTS §7.1): TLSA is looked up at {@code _<port>._tcp.<host>} only when the host's
+     * addresses are secure; a bogus or indeterminate answer skips that target; a usable TLSA set
+     * authenticates the server and makes TLS mandatory. Replaces the address resolver.
+     *
+     * @param lookup the DNS lookup
+     * @return a new connector
+     */
+    public MailConnector dns(DnsLookup lookup) {
+        return new MailConnector(transport, options, resolver, perAccountAnchors, latches,
+                Objects.requireNonNull(lookup, "lookup"));
     }
 
     /**
@@ -131,8 +153,10 @@ public final class MailConnector {
                         .trustAnchors(x).build())))
                 .orElse(transport);
         List<Candidate> plan = plan(account, targets);
-        return Attempts.expand(plan, resolver, (candidate, address) -> establish(accountTransport, account, candidate,
-                        address, dialect))
+        DnsLookup lookup = dns;
+        return Attempts.expand(plan, lookup != null ? candidate -> DaneResolution.resolve(lookup, candidate)
+                        : Attempts.addressesOnly(resolver),
+                (candidate, address, tlsa) -> establish(accountTransport, account, candidate, address, tlsa, dialect))
                 .flatMap(attempts -> Race.run(attempts, options.headStart(), Schedulers.parallel(),
                         MailConnector::endsRace, session -> dialect.connection(session).dispose(),
                         transport.metricsRecorder()));
@@ -143,9 +167,13 @@ public final class MailConnector {
     }
 
     private <S> Mono<S> establish(MailTransport t, Account account, Candidate candidate, InetSocketAddress address,
-            ProtocolDialect<S> dialect) {
+            @Nullable DnsAnswer<TlsaRecord> tlsa, ProtocolDialect<S> dialect) {
         ConnectRequest request = new ConnectRequest(candidate.endpoint(), candidate.identifiers(), candidate.trust(),
-                address);
+                address).withTlsa(tlsa);
+        String domain = candidate.serviceDomain();
+        if (options.sniPolicy() == SniPolicy.SERVICE_DOMAIN && domain != null && !usable(tlsa)) {
+            request = request.withServerName(domain);
+        }
         return t.connect(request)
                 .flatMap(connection -> dialect.establish(connection)
                         .flatMap(session -> meetsLevel(account, connection).then(gate(account, connection))
@@ -155,6 +183,10 @@ public final class MailConnector {
                 .timeout(options.attemptTimeout())
                 .onErrorMap(TimeoutException.class, e -> new MailTimeoutException("connecting to "
                         + candidate.endpoint(), options.attemptTimeout()));
+    }
+
+    private static boolean usable(@Nullable DnsAnswer<TlsaRecord> tlsa) {
+        return tlsa != null && tlsa.status() == DnssecStatus.SECURE && tlsa.records().stream().anyMatch(TlsaRecord::usable);
     }
 
     private Mono<Void> gate(Account account, MailConnection connection) {

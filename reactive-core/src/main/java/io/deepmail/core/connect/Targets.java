@@ -4,6 +4,7 @@ import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.discovery.DiscoveryResult;
+import io.deepmail.core.security.DiscoveryTrust;
 import java.util.List;
 import java.util.Objects;
 
@@ -67,7 +68,8 @@ public record Targets(MailProtocol protocol, List<Candidate> candidates) {
      */
     public static Targets discovered(DiscoveryResult result, MailProtocol protocol) {
         return new Targets(protocol, result.candidates(protocol).stream()
-                .map(c -> new Candidate(c.endpoint(), c.referenceIdentifiers(), c.trust(), c.priority()))
+                .map(c -> new Candidate(c.endpoint(), c.referenceIdentifiers(), c.trust(), c.priority(),
+                        c.trust() == DiscoveryTrust.SRV_SECURE ? c.domain() : null))
                 .toList());
     }
 

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust discoveryTrust,
-        @Nullable InetSocketAddress address, @Nullable DnsAnswer<TlsaRecord> tlsa) {
+        @Nullable InetSocketAddress address, @Nullable DnsAnswer<TlsaRecord> tlsa, @Nullable String serverName) {
 
     /**
      * Validates the request.
@@ -31,6 +31,7 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
      * @param discoveryTrust the trust
      * @param address the address, or {@code null}
      * @param tlsa the TLSA answer, or {@code null}
+     * @param serverName the SNI host name when it is not the endpoint's host, or {@code null}
      */
     public ConnectRequest {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -52,7 +53,42 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
      */
     public ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust discoveryTrust,
             @Nullable InetSocketAddress address) {
-        this(endpoint, identifiers, discoveryTrust, address, null);
+        this(endpoint, identifiers, discoveryTrust, address, null, null);
+    }
+
+    /**
+     * A request with a TLSA answer and SNI on the endpoint's host.
+     *
+     * @param endpoint the endpoint
+     * @param identifiers the identifiers
+     * @param discoveryTrust the trust
+     * @param address the address, or {@code null}
+     * @param tlsa the TLSA answer, or {@code null}
+     */
+    public ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers, DiscoveryTrust discoveryTrust,
+            @Nullable InetSocketAddress address, @Nullable DnsAnswer<TlsaRecord> tlsa) {
+        this(endpoint, identifiers, discoveryTrust, address, tlsa, null);
+    }
+
+    /**
+     * The same request, sending {@code name} as SNI instead of the endpoint's host
+     * ({@code SniPolicy.SERVICE_DOMAIN}, RFC 7673 §4.1). The identity check is unchanged.
+     *
+     * @param name a DNS host name
+     * @return a new request
+     */
+    public ConnectRequest withServerName(String name) {
+        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa, Objects.requireNonNull(name));
+    }
+
+    /**
+     * The name sent as SNI: the configured server name, or the endpoint's host (ID-09: the TLS
+     * layer leaves SNI out for an IP literal).
+     *
+     * @return the SNI host
+     */
+    public String sni() {
+        return serverName != null ? serverName : endpoint.host();
     }
 
     /**
@@ -74,7 +110,7 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
      * @return a new request
      */
     public ConnectRequest withAddress(InetSocketAddress address) {
-        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa);
+        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa, serverName);
     }
 
     /**
@@ -98,7 +134,7 @@ public record ConnectRequest(Endpoint endpoint, ReferenceIdentifiers identifiers
      * @return a new request
      */
     public ConnectRequest withTlsa(@Nullable DnsAnswer<TlsaRecord> tlsa) {
-        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa);
+        return new ConnectRequest(endpoint, identifiers, discoveryTrust, address, tlsa, serverName);
     }
 
     /**

@@ -71,6 +71,17 @@ public interface MailConnection extends Disposable {
     <C, R> ExchangeEngine<C, R> exchange(Correlator<R> correlator, ExchangeOptions options);
 
     /**
+     * Installs the exchange engine with default bounds and the transport's read-idle timeout
+     * ({@link TimeoutOptions#readIdle()}) as the response timeout.
+     *
+     * @param correlator how responses are matched to commands
+     * @param <C> command type written to the codec
+     * @param <R> response type read from the codec
+     * @return the engine
+     */
+    <C, R> ExchangeEngine<C, R> exchange(Correlator<R> correlator);
+
+    /**
      * Upgrades a cleartext connection with STARTTLS (TLS-09..12). Sends {@code command} as an
      * exclusive exchange; when its final reply arrives the reply must satisfy {@code goAhead}, or
      * the result is a {@link io.deepmail.core.StartTlsUnavailableException}. Any byte received

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param connect TCP connect
  * @param handshake TLS handshake, including the certificate and identity checks
- * @param readIdle longest silence from the server while a response is awaited
+ * @param readIdle longest silence from the server while a response is awaited: the response timeout of
+ *     exchanges opened with {@link MailConnection#exchange(Correlator)}
  * @param close how long to wait for close_notify and the TCP close
  * @since 0.1
  */

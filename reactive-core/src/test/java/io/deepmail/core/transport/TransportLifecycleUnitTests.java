@@ -112,4 +112,45 @@ class TransportLifecycleUnitTests {
             assertThat(server.awaitConnection(1, WAIT).sniHostName()).isNull();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    @DisplayName("ID-01: a resumed TLS session is verified again, so resumption never skips the identity check")
+    void resumedSessionIsVerified(TlsProviderPreference provider) throws Exception {
+        Script script = Script.builder().awaitClose().build();
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SERVER.key(), SERVER.chain())
+                .implicitTls().protocols("TLSv1.2").scripts(i -> script).start()) {
+            MailTransport transport = transport(RESOURCES.get(), CA, provider);
+            for (int i = 0; i < 2; i++) {
+                transport.connect(request(server, TransportMode.IMPLICIT)).flatMap(MailConnection::close).block(WAIT);
+            }
+            ConnectRequest wrongIdentity = new ConnectRequest(request(server, TransportMode.IMPLICIT).endpoint(),
+                    io.deepmail.core.tls.ReferenceIdentifiers.of(new io.deepmail.core.tls.DnsId("wrong.example.test")),
+                    io.deepmail.core.security.DiscoveryTrust.MANUAL, server.address());
+            transport.connect(wrongIdentity)
+                    .as(StepVerifier::create)
+                    .expectError(io.deepmail.core.CertificateIdentityException.class)
+                    .verify(WAIT);
+        }
+    }
+
+    @Test
+    @DisplayName("a server silent past the read-idle timeout fails the awaited exchange with MailTimeoutException")
+    void readIdleTimeout() throws Exception {
+        try (ScriptedTlsServer server = silentServer()) {
+            MailTransport transport = transport(RESOURCES.get(), CA, TlsProviderPreference.AUTO)
+                    .timeouts(TimeoutOptions.builder().readIdle(Duration.ofMillis(300)).build());
+            transport.connect(request(server, TransportMode.STARTTLS))
+                    .flatMap(connection -> {
+                        connection.addCodec("lines", new TestLineDecoder());
+                        ExchangeEngine<String, String> engine = connection.exchange(FifoCorrelator.instance());
+                        return engine.exchange(reactor.core.publisher.Flux.<String>empty(), l -> true).then();
+                    })
+                    .as(StepVerifier::create)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MailTimeoutException.class)
+                            .satisfies(t -> assertThat(((MailTimeoutException) t).timeout())
+                                    .isEqualTo(Duration.ofMillis(300))))
+                    .verify(WAIT);
+        }
+    }
 }

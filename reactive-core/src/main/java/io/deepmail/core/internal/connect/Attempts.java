@@ -1,13 +1,17 @@
 package io.deepmail.core.internal.connect;
 
 import io.deepmail.core.ConnectionException;
+import io.deepmail.core.MailClientException;
+import io.deepmail.core.dns.DnsAnswer;
+import io.deepmail.core.dns.TlsaRecord;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.Candidate;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,24 +32,51 @@ public final class Attempts {
      * @param <T> the session type
      * @return the attempts
      */
-    public static <T> Mono<List<Attempt<T>>> expand(List<Candidate> plan, AddressResolver resolver,
-            BiFunction<Candidate, InetSocketAddress, Mono<T>> open) {
+    public static <T> Mono<List<Attempt<T>>> expand(List<Candidate> plan,
+            Function<Candidate, Mono<Resolved>> resolver, Opener<T> open) {
         return Flux.fromIterable(plan)
-                .flatMapSequential(candidate -> resolver.resolve(candidate.endpoint().host())
-                        .map(Planner::interleave)
-                        .map(addresses -> attempts(candidate, addresses, open))
+                .flatMapSequential(candidate -> resolver.apply(candidate)
+                        .map(resolved -> attempts(candidate, resolved, open))
                         .onErrorResume(e -> Mono.just(List.of(unresolved(candidate, e)))))
                 .collectList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private static <T> List<Attempt<T>> attempts(Candidate candidate, List<InetAddress> addresses,
-            BiFunction<Candidate, InetSocketAddress, Mono<T>> open) {
+    /**
+     * Opens one candidate at one address.
+     *
+     * @param <T> the session type
+     */
+    @FunctionalInterface
+    public interface Opener<T> {
+
+        /**
+         * Opens the candidate.
+         *
+         * @param candidate the candidate
+         * @param address the address
+         * @param tlsa its TLSA answer, or {@code null}
+         * @return the session
+         */
+        Mono<T> open(Candidate candidate, InetSocketAddress address, @Nullable DnsAnswer<TlsaRecord> tlsa);
+    }
+
+    /**
+     * The resolver for plain address resolution, without DNSSEC and so without TLSA.
+     *
+     * @param resolver the address resolver
+     * @return a candidate resolver
+     */
+    public static Function<Candidate, Mono<Resolved>> addressesOnly(AddressResolver resolver) {
+        return candidate -> resolver.resolve(candidate.endpoint().host()).map(a -> new Resolved(a, null));
+    }
+
+    private static <T> List<Attempt<T>> attempts(Candidate candidate, Resolved resolved, Opener<T> open) {
         List<Attempt<T>> out = new ArrayList<>();
-        for (InetAddress address : addresses) {
+        for (InetAddress address : Planner.interleave(resolved.addresses())) {
             InetSocketAddress socket = new InetSocketAddress(address, candidate.endpoint().port());
             out.add(new Attempt<>(candidate.endpoint(), address.getHostAddress(),
-                    Mono.defer(() -> open.apply(candidate, socket))));
+                    Mono.defer(() -> open.open(candidate, socket, resolved.tlsa()))));
         }
         if (out.isEmpty()) {
             out.add(unresolved(candidate, new IllegalStateException("no address")));
@@ -54,7 +85,8 @@ public final class Attempts {
     }
 
     private static <T> Attempt<T> unresolved(Candidate candidate, Throwable e) {
-        return new Attempt<>(candidate.endpoint(), "(unresolved)", Mono.error(new ConnectionException(
-                "cannot resolve " + candidate.endpoint().host() + ": " + e.getMessage(), e)));
+        MailClientException reason = e instanceof MailClientException m ? m : new ConnectionException(
+                "cannot resolve " + candidate.endpoint().host() + ": " + e.getMessage(), e);
+        return new Attempt<>(candidate.endpoint(), "(unresolved)", Mono.error(reason));
     }
 }

@@ -85,6 +85,11 @@ final class DefaultMailConnection implements MailConnection {
     }
 
     @Override
+    public <C, R> ExchangeEngine<C, R> exchange(Correlator<R> correlator) {
+        return exchange(correlator, ExchangeOptions.defaults().mutate().responseTimeout(timeouts.readIdle()).build());
+    }
+
+    @Override
     public <C, R> ExchangeEngine<C, R> exchange(Correlator<R> correlator, ExchangeOptions options) {
         ExchangeEngine<C, R> engine = ExchangeEngine.create(correlator, options);
         addBeforeBridge(ExchangeEngine.HANDLER_NAME, engine.handler());

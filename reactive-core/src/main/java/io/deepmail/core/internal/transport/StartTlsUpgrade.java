@@ -83,11 +83,11 @@ final class StartTlsUpgrade {
             return Mono.error(new StartTlsInjectionException(buffered + " plaintext byte(s) followed the server's "
                     + "STARTTLS go-ahead; they were discarded unread and the connection closed (TLS-11)"));
         }
-        SslHandler handler = Handshakes.newHandler(channel, context, request.endpoint(), verification, timeouts);
+        SslHandler handler = Handshakes.newHandler(channel, context, request, verification, timeouts);
         long started = System.nanoTime();
         channel.pipeline().addFirst(TransportConnector.SSL_HANDLER, handler)
                 .addAfter(TransportConnector.SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(handler));
-        return Handshakes.await(handler, context, verification, request.endpoint(),
+        return Handshakes.await(channel, handler, context, verification, request.endpoint(),
                         (InetSocketAddress) channel.remoteAddress(), request.discoveryTrust(), timeouts.handshake(),
                         metrics, started)
                 .doOnNext(security -> {

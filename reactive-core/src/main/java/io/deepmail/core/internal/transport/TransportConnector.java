@@ -138,7 +138,7 @@ public final class TransportConnector {
                 .doOnChannelInit((obs, channel, address) -> {
                     Pipelines.addBeforeBridge(channel.pipeline(), InboundHold.NAME, new InboundHold());
                     if (implicit && context != null && verification != null) {
-                        SslHandler h = Handshakes.newHandler(channel, context, endpoint, verification, timeouts);
+                        SslHandler h = Handshakes.newHandler(channel, context, request, verification, timeouts);
                         handler.set(h);
                         channel.pipeline().addFirst(SSL_HANDLER, h)
                                 .addAfter(SSL_HANDLER, HandshakeFailureSink.NAME, new HandshakeFailureSink(h));
@@ -169,7 +169,7 @@ public final class TransportConnector {
         Mono<MailConnection> ready;
         if (endpoint.mode() == TransportMode.IMPLICIT && handler != null && context != null && verification != null) {
             long hsStart = System.nanoTime();
-            ready = Handshakes.await(handler, context, verification, endpoint, remote, request.discoveryTrust(),
+            ready = Handshakes.await(conn.channel(), handler, context, verification, endpoint, remote, request.discoveryTrust(),
                             timeouts.handshake(), metrics, hsStart)
                     .map(security -> {
                         SecurityEvents.publish(security, connectTime, since(hsStart), observer, metrics);
