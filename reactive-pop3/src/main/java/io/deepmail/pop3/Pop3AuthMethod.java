@@ -10,9 +10,9 @@ package io.deepmail.pop3;
 public enum Pop3AuthMethod {
 
     /**
-     * The best the server offers for the account's credentials: for a password, SASL {@code PLAIN}
-     * when advertised, else {@code USER}/{@code PASS}; for an OAuth 2.0 token, {@code OAUTHBEARER}
-     * when advertised, else {@code XOAUTH2}.
+     * The best SASL mechanism the server advertises for the account's credentials, in the core's
+     * order (SCRAM-SHA-256, PLAIN, LOGIN for passwords; OAUTHBEARER, XOAUTH2 for tokens); with none
+     * that fits, {@code USER}/{@code PASS} for a password.
      */
     AUTO,
 
@@ -21,6 +21,9 @@ public enum Pop3AuthMethod {
 
     /** SASL {@code PLAIN} with an initial response (RFC 5034, RFC 4616). */
     SASL_PLAIN,
+
+    /** SASL {@code SCRAM-SHA-256} (RFC 7677): the password never crosses the connection, and the server proves it knows it. */
+    SASL_SCRAM_SHA_256,
 
     /** SASL {@code XOAUTH2} with an OAuth 2.0 access token. */
     SASL_XOAUTH2,

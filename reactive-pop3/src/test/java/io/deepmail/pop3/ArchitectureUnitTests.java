@@ -33,7 +33,7 @@ class ArchitectureUnitTests {
     void codecIsBottom() {
         noClasses().that().resideInAPackage("io.deepmail.pop3.internal.codec..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.deepmail.pop3", "io.deepmail.pop3.internal",
-                        "io.deepmail.pop3.internal.sasl..", "reactor..")
+                        "reactor..")
                 .check(classes);
     }
 
@@ -45,15 +45,6 @@ class ArchitectureUnitTests {
                 .check(classes);
         noClasses().that().haveSimpleName("Pop3Client")
                 .should().dependOnClassesThat().resideInAPackage("io.deepmail.pop3.internal.codec..")
-                .check(classes);
-    }
-
-    @Test
-    @DisplayName("SASL mechanisms know neither the session nor the wire")
-    void saslIsolated() {
-        noClasses().that().resideInAPackage("io.deepmail.pop3.internal.sasl..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.deepmail.pop3.internal",
-                        "io.deepmail.pop3.internal.codec..", "io.netty..", "reactor..")
                 .check(classes);
     }
 }

@@ -8,12 +8,16 @@ import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.pop3.Pop3AuthMethod;
 import io.deepmail.pop3.Pop3Capabilities;
 import io.deepmail.pop3.internal.codec.Pop3Command;
-import io.deepmail.pop3.internal.sasl.SaslClients;
+import io.deepmail.core.sasl.AuthenticationUnavailableException;
+import io.deepmail.core.sasl.ChannelProtection;
+import io.deepmail.core.sasl.SaslMechanism;
+import io.deepmail.core.sasl.SaslMechanisms;
 import io.deepmail.pop3.response.Ok;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,30 +48,49 @@ final class AuthFlow {
             return Mono.error(new TlsRequiredException("refusing to send credentials for " + account
                     + " over a cleartext session without the account's cleartext consent"));
         }
-        return account.credentials().credentials().flatMap(c -> authenticate(channel, greeting, caps, method, c));
+        ChannelProtection protection = ChannelProtection.of(security, account);
+        return account.credentials().credentials()
+                .flatMap(c -> authenticate(channel, protection, greeting, caps, method, c));
     }
 
-    private static Mono<Void> authenticate(Pop3Channel channel, Ok greeting, Pop3Capabilities caps,
+    private static Mono<Void> authenticate(Pop3Channel channel, ChannelProtection protection, Ok greeting,
+            Pop3Capabilities caps,
             Pop3AuthMethod method, Credentials credentials) {
         return switch (method) {
             case USER_PASS -> userPass(channel, credentials);
-            case SASL_PLAIN -> SaslFlow.run(channel, "PLAIN", credentials);
-            case SASL_XOAUTH2 -> SaslFlow.run(channel, "XOAUTH2", credentials);
-            case SASL_OAUTHBEARER -> SaslFlow.run(channel, "OAUTHBEARER", credentials);
+            case SASL_PLAIN -> sasl(channel, SaslMechanisms.PLAIN, credentials);
+            case SASL_SCRAM_SHA_256 -> sasl(channel, SaslMechanisms.SCRAM_SHA_256, credentials);
+            case SASL_XOAUTH2 -> sasl(channel, SaslMechanisms.XOAUTH2, credentials);
+            case SASL_OAUTHBEARER -> sasl(channel, SaslMechanisms.OAUTHBEARER, credentials);
             case APOP -> apop(channel, greeting, credentials);
-            case AUTO -> auto(channel, caps, credentials);
+            case AUTO -> auto(channel, protection, caps, credentials);
         };
     }
 
-    private static Mono<Void> auto(Pop3Channel channel, Pop3Capabilities caps, Credentials credentials) {
-        if (credentials instanceof Credentials.OAuth2Token) {
-            String mechanism = caps.saslMechanisms().contains("OAUTHBEARER") ? "OAUTHBEARER" : "XOAUTH2";
-            return SaslFlow.run(channel, mechanism, credentials);
+    private static Mono<Void> sasl(Pop3Channel channel, SaslMechanism mechanism, Credentials credentials) {
+        if (!mechanism.supports(credentials)) {
+            return Mono.error(new IllegalArgumentException("SASL " + mechanism.name() + " cannot use "
+                    + credentials.getClass().getSimpleName()));
         }
-        if (caps.saslMechanisms().contains("PLAIN")) {
-            return SaslFlow.run(channel, "PLAIN", credentials);
+        return SaslFlow.run(channel, mechanism, credentials);
+    }
+
+    /**
+     * The strongest advertised SASL mechanism the core allows for the credentials and protection
+     * (SCRAM-SHA-256 first); without one, USER/PASS for a password.
+     */
+    private static Mono<Void> auto(Pop3Channel channel, ChannelProtection protection, Pop3Capabilities caps,
+            Credentials credentials) {
+        SaslMechanism mechanism;
+        try {
+            mechanism = SaslMechanisms.select(caps.saslMechanisms(), credentials, List.of(), protection);
+        } catch (AuthenticationUnavailableException e) {
+            if (credentials instanceof Credentials.Password && protection.allowsRevealedSecrets()) {
+                return userPass(channel, credentials);
+            }
+            return Mono.error(e);
         }
-        return userPass(channel, credentials);
+        return SaslFlow.run(channel, mechanism, credentials);
     }
 
     private static Mono<Void> userPass(Pop3Channel channel, Credentials credentials) {
