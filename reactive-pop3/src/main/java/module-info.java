@@ -4,7 +4,9 @@
 @SuppressWarnings("module") // "pop3" ends in a digit by name, as the protocol does
 module io.deepmail.pop3 {
     requires transitive io.deepmail.core;
+    requires io.netty.common;
     requires static transitive org.jspecify;
 
-    // "exports io.deepmail.pop3;" is added with the first public type; javac refuses to export an empty package.
+    exports io.deepmail.pop3;
+    exports io.deepmail.pop3.response;
 }

@@ -1,0 +1,61 @@
+package io.deepmail.pop3.internal;
+
+import io.deepmail.core.Account;
+import io.deepmail.core.MailProtocol;
+import io.deepmail.core.TransportMode;
+import io.deepmail.core.connect.ProtocolDialect;
+import io.deepmail.core.transport.MailConnection;
+import io.deepmail.pop3.Pop3Capabilities;
+import io.deepmail.pop3.Pop3ClientOptions;
+import io.deepmail.pop3.response.Ok;
+import reactor.core.publisher.Mono;
+
+/**
+ * POP3 as the connector races it: greeting, {@code CAPA}, and on an STLS endpoint {@code STLS}
+ * then {@code CAPA} again, the pre-TLS answer discarded (TLS-12). Sends no credential.
+ */
+public final class Pop3Dialect implements ProtocolDialect<DefaultPop3Session> {
+
+    private final Account account;
+    private final Pop3ClientOptions options;
+
+    /**
+     * A dialect for one connect.
+     *
+     * @param account the account the session will authenticate
+     * @param options the POP3 options
+     */
+    public Pop3Dialect(Account account, Pop3ClientOptions options) {
+        this.account = account;
+        this.options = options;
+    }
+
+    @Override
+    public MailProtocol protocol() {
+        return MailProtocol.POP3;
+    }
+
+    @Override
+    public Mono<DefaultPop3Session> establish(MailConnection connection) {
+        return Mono.defer(() -> {
+            Pop3Channel channel = Pop3Channel.install(connection, options);
+            return GreetingFlow.read(channel).flatMap(greeting -> CapaFlow.read(channel).flatMap(caps -> {
+                if (connection.endpoint().mode() != TransportMode.STARTTLS) {
+                    return Mono.just(session(channel, greeting, caps));
+                }
+                return StlsFlow.upgrade(channel, caps).then(CapaFlow.read(channel))
+                        .map(tlsCaps -> session(channel, greeting, tlsCaps));
+            }));
+        });
+    }
+
+    private DefaultPop3Session session(Pop3Channel channel, Ok greeting, Pop3Capabilities capabilities) {
+        channel.pipelining(options.pipelining() && capabilities.pipelining());
+        return new DefaultPop3Session(channel, account, greeting, capabilities);
+    }
+
+    @Override
+    public MailConnection connection(DefaultPop3Session session) {
+        return session.connection();
+    }
+}
