@@ -134,8 +134,7 @@ final class DefaultImapSession implements ImapSession {
     @Override
     public Mono<Void> authenticate() {
         return account.credentials().credentials()
-                .flatMap(credentials -> completed(Authenticator.run(channel, credentials), "authentication")
-                        .ofType(Tagged.class).last())
+                .flatMap(credentials -> Authenticator.run(channel, account, credentials, options.saslMechanisms()))
                 .flatMap(ok -> {
                     state = ImapState.AUTHENTICATED;
                     ResponseCode code = ok.status().code();

@@ -44,8 +44,11 @@ public interface ImapSession {
 
     /**
      * Authenticates with the account's credentials, asked for now from its provider: AUTHENTICATE
-     * PLAIN (with SASL-IR when offered), XOAUTH2 or OAUTHBEARER for tokens, or LOGIN, which is never
-     * sent while LOGINDISABLED is advertised (TLS-14).
+     * with the mechanism the shared SASL layer selects from the server's {@code AUTH=} list and
+     * {@link ImapClientOptions#saslMechanisms()} (by default SCRAM-SHA-256, PLAIN, LOGIN for
+     * passwords, OAUTHBEARER, XOAUTH2 for tokens), with SASL-IR when offered. SCRAM's server
+     * signature is verified on success. The LOGIN command is used only when no advertised mechanism
+     * fits, and never while LOGINDISABLED is advertised (TLS-14).
      *
      * @return completes when authenticated
      */
