@@ -1,64 +1,124 @@
 package io.deepmail.imap;
 
-import io.deepmail.core.TlsPolicyException;
+import io.deepmail.core.Account;
+import io.deepmail.core.CommandFailedException;
+import io.deepmail.core.MailClientException;
+import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.auth.Credentials;
+import io.deepmail.core.sasl.AuthenticationUnavailableException;
+import io.deepmail.core.sasl.ChannelProtection;
+import io.deepmail.core.sasl.SaslClient;
+import io.deepmail.core.sasl.SaslCodec;
+import io.deepmail.core.sasl.SaslMechanism;
+import io.deepmail.core.sasl.SaslMechanisms;
 import io.deepmail.imap.command.Authenticate;
 import io.deepmail.imap.command.Login;
 import io.deepmail.imap.internal.ImapChannel;
-import io.deepmail.imap.response.ImapResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import reactor.core.publisher.Flux;
+import io.deepmail.imap.response.Tagged;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
 
 /**
- * Chooses and runs the authentication exchange for a set of credentials and capabilities:
- * AUTHENTICATE PLAIN, XOAUTH2 or OAUTHBEARER (with SASL-IR when offered), else LOGIN unless
- * LOGINDISABLED is advertised (TLS-14). An unexpected challenge is answered with the mechanism's
- * abort, so the server ends the exchange with NO.
+ * Runs one authentication on the shared SASL layer ({@code io.deepmail.core.sasl}): the mechanism
+ * is chosen by {@link SaslMechanisms#select} from the server's {@code AUTH=} capabilities, and its
+ * bytes travel in AUTHENTICATE (RFC 9051 §6.2.2), with the initial response on the command line
+ * when SASL-IR (RFC 4959) is offered. A client-side failure while answering a challenge (bad
+ * base64, a malformed or unproven SCRAM message) is answered with {@code "*"} and raised once the
+ * server has ended the command. On the tagged OK the mechanism verifies success, so SCRAM's server
+ * signature is checked; on NO the mechanism explains the refusal.
+ *
+ * <p>The LOGIN command is a last resort for password credentials on servers without a usable
+ * {@code AUTH=} mechanism, under the same rules as a mechanism that reveals the password (TLS or
+ * consented cleartext, and PLAIN or LOGIN allowed by the client preference), and never while
+ * LOGINDISABLED is advertised (TLS-14). Otherwise the selection's
+ * {@link AuthenticationUnavailableException} is raised, with nothing sent.
  */
 final class Authenticator {
 
     private Authenticator() {
     }
 
-    static Flux<ImapResponse> run(ImapChannel channel, Credentials credentials) {
-        Set<String> caps = channel.capabilities();
-        if (credentials instanceof Credentials.Password p) {
-            if (caps.contains("AUTH=PLAIN")) {
-                String plain = b64("\0" + p.username() + "\0" + p.password());
-                return sasl(channel, "PLAIN", plain, "*");
-            }
-            if (caps.contains("LOGINDISABLED")) {
-                return Flux.error(new TlsPolicyException("the server advertises LOGINDISABLED and no AUTH=PLAIN;"
-                        + " LOGIN is never sent in that case (TLS-14)", null));
-            }
-            return channel.execute(new Login(p.username(), p.password()));
+    /**
+     * Authenticates.
+     *
+     * @return the tagged OK
+     */
+    static Mono<Tagged> run(ImapChannel channel, Account account, Credentials credentials, List<String> preference) {
+        List<String> advertised = channel.capabilities().stream().filter(c -> c.startsWith("AUTH="))
+                .map(c -> c.substring("AUTH=".length())).sorted().toList();
+        ChannelProtection protection = ChannelProtection.of(channel.connection().security().orElseThrow(), account);
+        SaslMechanism mechanism;
+        try {
+            mechanism = SaslMechanisms.select(advertised, credentials, preference, protection);
+        } catch (AuthenticationUnavailableException e) {
+            return login(channel, credentials, protection, preference, e);
         }
-        Credentials.OAuth2Token t = (Credentials.OAuth2Token) credentials;
-        if (caps.contains("AUTH=OAUTHBEARER")) {
-            String ir = b64("n,a=" + t.username().replace("=", "=3D").replace(",", "=2C") + ",\u0001auth=Bearer "
-                    + t.accessToken() + "\u0001\u0001");
-            return sasl(channel, "OAUTHBEARER", ir, b64("\u0001"));
-        }
-        if (caps.contains("AUTH=XOAUTH2")) {
-            String ir = b64("user=" + t.username() + "\u0001auth=Bearer " + t.accessToken() + "\u0001\u0001");
-            return sasl(channel, "XOAUTH2", ir, "");
-        }
-        return Flux.error(new TlsPolicyException("the server offers neither OAUTHBEARER nor XOAUTH2 for a token", null));
+        return Mono.defer(() -> sasl(channel, mechanism.newClient(credentials)));
     }
 
-    private static Flux<ImapResponse> sasl(ImapChannel channel, String mechanism, String initial, String abort) {
+    private static Mono<Tagged> login(ImapChannel channel, Credentials credentials, ChannelProtection protection,
+            List<String> preference, AuthenticationUnavailableException unavailable) {
+        boolean revealingAllowed = preference.isEmpty() || preference.stream()
+                .map(n -> n.strip().toUpperCase(Locale.ROOT)).anyMatch(n -> n.equals("PLAIN") || n.equals("LOGIN"));
+        if (!(credentials instanceof Credentials.Password p) || !protection.allowsRevealedSecrets()
+                || !revealingAllowed
+                || channel.capabilities().contains("LOGINDISABLED")) {
+            return Mono.error(unavailable);
+        }
+        return DefaultImapSession.completed(channel.execute(new Login(p.username(), p.password())), "LOGIN")
+                .ofType(Tagged.class).last();
+    }
+
+    private static Mono<Tagged> sasl(ImapChannel channel, SaslClient client) {
+        String name = client.mechanismName();
+        String initial = null;
         if (channel.capabilities().contains("SASL-IR")) {
-            return channel.authenticate(new Authenticate(mechanism, initial), challenge -> abort);
+            Optional<byte[]> ir = client.initialResponse();
+            if (ir.isPresent()) {
+                initial = SaslCodec.encodeInitialResponse(ir.get());
+                Arrays.fill(ir.get(), (byte) 0);
+            }
         }
-        AtomicBoolean sent = new AtomicBoolean();
-        return channel.authenticate(new Authenticate(mechanism, null),
-                challenge -> sent.compareAndSet(false, true) ? initial : abort);
+        AtomicReference<MailClientException> clientFailure = new AtomicReference<>();
+        return channel.authenticate(new Authenticate(name, initial), challenge -> answer(client, challenge,
+                        clientFailure))
+                .ofType(Tagged.class).last()
+                .flatMap(tagged -> {
+                    MailClientException failed = clientFailure.get();
+                    if (failed != null) {
+                        return Mono.error(failed);
+                    }
+                    if (!tagged.isOk()) {
+                        ImapStatusException refusal = ExceptionFactory.failed("AUTHENTICATE " + name, tagged.status());
+                        CommandFailedException explained = client.explainRefusal(refusal);
+                        return Mono.error(explained);
+                    }
+                    client.verifySuccess(null);
+                    return Mono.just(tagged);
+                });
     }
 
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    /** One continuation: the base64 response line, or {@code "*"} after recording a client-side failure. */
+    private static String answer(SaslClient client, String challenge, AtomicReference<MailClientException> failure) {
+        if (failure.get() != null) {
+            return SaslCodec.CANCEL;
+        }
+        try {
+            byte[] response = client.evaluateChallenge(SaslCodec.decode(challenge));
+            String line = SaslCodec.encode(response);
+            Arrays.fill(response, (byte) 0);
+            return line;
+        } catch (MailClientException e) {
+            failure.set(e);
+            return SaslCodec.CANCEL;
+        } catch (RuntimeException e) {
+            failure.set(new ProtocolViolationException("the " + client.mechanismName()
+                    + " exchange failed on the client side: " + e.getClass().getSimpleName()));
+            return SaslCodec.CANCEL;
+        }
     }
 }

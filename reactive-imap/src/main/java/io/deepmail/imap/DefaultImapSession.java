@@ -2,34 +2,45 @@ package io.deepmail.imap;
 
 import io.deepmail.core.Account;
 import io.deepmail.core.ConnectionException;
+import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.imap.command.Append;
 import io.deepmail.imap.command.Capability;
+import io.deepmail.imap.command.Close;
 import io.deepmail.imap.command.Copy;
 import io.deepmail.imap.command.Create;
 import io.deepmail.imap.command.Delete;
+import io.deepmail.imap.command.Enable;
 import io.deepmail.imap.command.Examine;
 import io.deepmail.imap.command.Expunge;
 import io.deepmail.imap.command.Fetch;
+import io.deepmail.imap.command.Id;
 import io.deepmail.imap.command.ImapCommand;
 import io.deepmail.imap.command.ListMailboxes;
 import io.deepmail.imap.command.Logout;
 import io.deepmail.imap.command.Move;
+import io.deepmail.imap.command.Namespace;
 import io.deepmail.imap.command.Noop;
 import io.deepmail.imap.command.Search;
 import io.deepmail.imap.command.Select;
 import io.deepmail.imap.command.Status;
 import io.deepmail.imap.command.Store;
+import io.deepmail.imap.command.UidExpunge;
+import io.deepmail.imap.command.Unselect;
 import io.deepmail.imap.internal.ImapChannel;
 import io.deepmail.imap.response.CapabilityData;
+import io.deepmail.imap.response.ESearchData;
+import io.deepmail.imap.response.EnabledData;
 import io.deepmail.imap.response.ExistsData;
 import io.deepmail.imap.response.ExpungeData;
 import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.FetchResult;
 import io.deepmail.imap.response.FlagsData;
+import io.deepmail.imap.response.IdData;
 import io.deepmail.imap.response.ImapResponse;
 import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.SearchData;
 import io.deepmail.imap.response.SectionData;
@@ -41,8 +52,12 @@ import io.deepmail.imap.response.UntaggedStatus;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -58,6 +73,7 @@ final class DefaultImapSession implements ImapSession {
     private final ImapClientOptions options;
     private final Sinks.Many<Untagged> updates = Sinks.many().multicast().directBestEffort();
     private volatile ImapState state = ImapState.NOT_AUTHENTICATED;
+    private volatile Set<String> enabled = Set.of();
 
     DefaultImapSession(ImapChannel channel, Account account, ImapClientOptions options) {
         this.channel = channel;
@@ -134,8 +150,7 @@ final class DefaultImapSession implements ImapSession {
     @Override
     public Mono<Void> authenticate() {
         return account.credentials().credentials()
-                .flatMap(credentials -> completed(Authenticator.run(channel, credentials), "authentication")
-                        .ofType(Tagged.class).last())
+                .flatMap(credentials -> Authenticator.run(channel, account, credentials, options.saslMechanisms()))
                 .flatMap(ok -> {
                     state = ImapState.AUTHENTICATED;
                     ResponseCode code = ok.status().code();
@@ -145,6 +160,74 @@ final class DefaultImapSession implements ImapSession {
                     }
                     return capability(channel).then();
                 });
+    }
+
+    @Override
+    public Set<String> enabled() {
+        return enabled;
+    }
+
+    private Mono<Void> requires(String command, String... capabilities) {
+        Set<String> caps = capabilities();
+        for (String c : capabilities) {
+            if (caps.contains(c)) {
+                return Mono.empty();
+            }
+        }
+        return Mono.error(new UnsupportedOperationException("the server offers none of " + List.of(capabilities)
+                + ", which " + command + " needs"));
+    }
+
+    @Override
+    public Mono<Map<String, String>> id(Map<String, String> clientFields) {
+        Id command = new Id(clientFields);
+        return requires("ID", "ID").then(run(command).ofType(IdData.class).map(IdData::parameters)
+                .last(Map.of()));
+    }
+
+    @Override
+    public Mono<Set<String>> enable(String... extensions) {
+        return Mono.defer(() -> {
+            Set<String> caps = capabilities();
+            List<String> offered = new ArrayList<>();
+            for (String e : extensions) {
+                String name = e.toUpperCase(Locale.ROOT);
+                if (caps.contains(name) && !offered.contains(name)) {
+                    offered.add(name);
+                }
+            }
+            if (offered.isEmpty() || !caps.contains("ENABLE") && !caps.contains("IMAP4REV2")) {
+                return Mono.just(enabled);
+            }
+            return run(new Enable(offered)).ofType(EnabledData.class)
+                    .concatMapIterable(EnabledData::capabilities).collect(Collectors.toSet())
+                    .map(confirmed -> {
+                        Set<String> all = new HashSet<>(enabled);
+                        all.addAll(confirmed);
+                        enabled = Set.copyOf(all);
+                        if (all.contains("UTF8=ACCEPT") || all.contains("IMAP4REV2")) {
+                            channel.utf8Enabled();
+                        }
+                        return enabled;
+                    });
+        });
+    }
+
+    @Override
+    public Mono<NamespaceData> namespace() {
+        return requires("NAMESPACE", "NAMESPACE", "IMAP4REV2")
+                .then(run(new Namespace()).ofType(NamespaceData.class).last());
+    }
+
+    @Override
+    public Mono<Void> unselect() {
+        return requires("UNSELECT", "UNSELECT", "IMAP4REV2").then(run(new Unselect()).then())
+                .doOnSuccess(v -> state = ImapState.AUTHENTICATED);
+    }
+
+    @Override
+    public Mono<Void> closeMailbox() {
+        return run(new Close()).then().doOnSuccess(v -> state = ImapState.AUTHENTICATED);
     }
 
     @Override
@@ -246,8 +329,46 @@ final class DefaultImapSession implements ImapSession {
 
     @Override
     public Mono<List<Long>> search(String criteria, boolean uid) {
-        return run(new Search(criteria, uid)).ofType(SearchData.class)
-                .concatMapIterable(SearchData::numbers).collectList();
+        long limit = options.maxResponseSize() / Long.BYTES;
+        return run(new Search(criteria, uid)).concatMapIterable(r -> {
+            if (r instanceof SearchData d) {
+                return d.numbers();
+            }
+            if (r instanceof ESearchData e && e.all() != null) {
+                return expand(e.all(), limit); // IMAP4rev2 answers SEARCH with ESEARCH
+            }
+            return List.of();
+        }).collectList();
+    }
+
+    @Override
+    public Mono<ESearchData> esearch(String criteria, boolean uid, String... returnOptions) {
+        return requires("SEARCH RETURN", "ESEARCH", "IMAP4REV2")
+                .then(run(new Search(criteria, uid, List.of(returnOptions))).ofType(ESearchData.class)
+                        .last(new ESearchData(null, uid, -1, -1, -1, null, Map.of())));
+    }
+
+    /** A sequence set such as {@code 1:3,9} as numbers, refusing more than {@code limit} of them. */
+    static List<Long> expand(String set, long limit) {
+        List<Long> out = new ArrayList<>();
+        for (String part : set.split(",")) {
+            int colon = part.indexOf(':');
+            long from = Long.parseLong(colon < 0 ? part : part.substring(0, colon));
+            long to = colon < 0 ? from : Long.parseLong(part.substring(colon + 1));
+            if (from > to) {
+                long t = from;
+                from = to;
+                to = t;
+            }
+            if (to - from + out.size() >= limit) {
+                throw new ProtocolViolationException("the server returned more than " + limit
+                        + " search results in one sequence set");
+            }
+            for (long n = from; n <= to; n++) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -268,6 +389,13 @@ final class DefaultImapSession implements ImapSession {
     @Override
     public Flux<Long> expunge() {
         return run(new Expunge()).ofType(ExpungeData.class).map(ExpungeData::sequence);
+    }
+
+    @Override
+    public Flux<Long> uidExpunge(String uidSet) {
+        UidExpunge command = new UidExpunge(uidSet);
+        return requires("UID EXPUNGE", "UIDPLUS", "IMAP4REV2")
+                .thenMany(run(command).ofType(ExpungeData.class).map(ExpungeData::sequence));
     }
 
     @Override

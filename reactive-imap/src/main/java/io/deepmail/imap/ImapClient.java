@@ -8,9 +8,13 @@ import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.MailConnector;
 import io.deepmail.core.connect.MailUrl;
 import io.deepmail.core.connect.Targets;
+import io.deepmail.core.discovery.AccountDiscovery;
+import io.deepmail.core.discovery.DiscoveryOptions;
+import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.latch.LatchService;
 import io.deepmail.core.transport.MailTransport;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,7 +28,10 @@ import reactor.core.publisher.Mono;
  * }</pre>
  *
  * <p>{@code connect} races Implicit TLS against STARTTLS through the core connector; the account's
- * level and latches are checked before any credential is asked for or sent (L6).
+ * level and latches are checked before any credential is asked for or sent (L6). Where to connect
+ * comes from RFC 6186 discovery when the client has a {@link #dns(DnsLookup) DNS lookup}, and from
+ * a {@link #host(String) configured host} or {@link #url(MailUrl) URL} when discovery finds no IMAP
+ * service or there is no lookup; nothing else is guessed.
  *
  * @since 0.1
  */
@@ -32,10 +39,15 @@ public final class ImapClient {
 
     private final MailConnector connector;
     private final ImapClientOptions options;
+    private final @Nullable AccountDiscovery discovery;
+    private final @Nullable Targets configured;
 
-    private ImapClient(MailConnector connector, ImapClientOptions options) {
+    private ImapClient(MailConnector connector, ImapClientOptions options, @Nullable AccountDiscovery discovery,
+            @Nullable Targets configured) {
         this.connector = connector;
         this.options = options;
+        this.discovery = discovery;
+        this.configured = configured;
     }
 
     /**
@@ -55,7 +67,7 @@ public final class ImapClient {
      * @return the client
      */
     public static ImapClient create(MailTransport transport) {
-        return new ImapClient(MailConnector.create(transport), ImapClientOptions.defaults());
+        return new ImapClient(MailConnector.create(transport), ImapClientOptions.defaults(), null, null);
     }
 
     /**
@@ -65,7 +77,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient latches(LatchService service) {
-        return new ImapClient(connector.latches(service), options);
+        return new ImapClient(connector.latches(service), options, discovery, configured);
     }
 
     /**
@@ -75,7 +87,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient options(ImapClientOptions newOptions) {
-        return new ImapClient(connector, Objects.requireNonNull(newOptions, "options"));
+        return new ImapClient(connector, Objects.requireNonNull(newOptions, "options"), discovery, configured);
     }
 
     /**
@@ -85,7 +97,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient connectOptions(ConnectOptions connectOptions) {
-        return new ImapClient(connector.options(connectOptions), options);
+        return new ImapClient(connector.options(connectOptions), options, discovery, configured);
     }
 
     /**
@@ -95,7 +107,53 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient resolver(AddressResolver resolver) {
-        return new ImapClient(connector.resolver(resolver), options);
+        return new ImapClient(connector.resolver(resolver), options, discovery, configured);
+    }
+
+    /**
+     * A copy that discovers each account's IMAP servers by RFC 6186 through {@code lookup}, and
+     * resolves hosts through it with their DNSSEC status so that DANE applies (the connector's
+     * {@link MailConnector#dns(DnsLookup)}). The lookup stays the caller's to dispose.
+     *
+     * @param lookup the DNS lookup
+     * @return a new client
+     */
+    public ImapClient dns(DnsLookup lookup) {
+        return dns(lookup, DiscoveryOptions.defaults());
+    }
+
+    /**
+     * As {@link #dns(DnsLookup)}, with discovery options (timeouts, Implicit TLS preference).
+     *
+     * @param lookup the DNS lookup
+     * @param discoveryOptions the discovery options
+     * @return a new client
+     */
+    public ImapClient dns(DnsLookup lookup, DiscoveryOptions discoveryOptions) {
+        return new ImapClient(connector.dns(lookup), options, AccountDiscovery.create(lookup, discoveryOptions),
+                configured);
+    }
+
+    /**
+     * A copy with a manually configured host: Implicit TLS on 993 raced against STARTTLS on 143,
+     * used by {@link #connect(Account)} when there is no DNS lookup or discovery finds no IMAP
+     * service.
+     *
+     * @param host the host, as the user typed it
+     * @return a new client
+     */
+    public ImapClient host(String host) {
+        return new ImapClient(connector, options, discovery, Targets.manual(MailProtocol.IMAP, host));
+    }
+
+    /**
+     * A copy with a configured mail URL, used like {@link #host(String)}.
+     *
+     * @param url the URL, for example {@code imaps://mail.example.com}
+     * @return a new client
+     */
+    public ImapClient url(MailUrl url) {
+        return new ImapClient(connector, options, discovery, Targets.url(url));
     }
 
     /**
@@ -108,14 +166,34 @@ public final class ImapClient {
     }
 
     /**
-     * Connects to the account's domain as a manually configured host (993 raced against 143) and
-     * authenticates.
+     * Connects where the account's IMAP service is and authenticates: the candidates RFC 6186
+     * discovery finds for the account's domain when the client has a DNS lookup; else, or when
+     * discovery finds none, the configured host or URL. With neither a lookup nor a configured
+     * host, fails with {@link IllegalStateException}; when discovery finds nothing and no host is
+     * configured, with the connector's {@link io.deepmail.core.connect.CandidatesExhaustedException}.
      *
      * @param account the account
      * @return an authenticated session
      */
     public Mono<ImapSession> connect(Account account) {
-        return connect(account, Targets.manual(MailProtocol.IMAP, account.domain()));
+        return targets(account).flatMap(targets -> connect(account, targets));
+    }
+
+    /**
+     * The targets {@link #connect(Account)} races for {@code account}.
+     *
+     * @param account the account
+     * @return the discovered targets, or the configured ones
+     */
+    public Mono<Targets> targets(Account account) {
+        AccountDiscovery d = discovery;
+        Targets manual = configured;
+        if (d == null) {
+            return manual != null ? Mono.just(manual) : Mono.error(new IllegalStateException("no IMAP server for "
+                    + account.domain() + ": configure a DNS lookup for discovery, a host or a URL"));
+        }
+        return d.discover(account.address()).map(result -> Targets.discovered(result, MailProtocol.IMAP))
+                .map(found -> found.candidates().isEmpty() && manual != null ? manual : found);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.deepmail.imap;
 
+import io.deepmail.core.sasl.SaslMechanisms;
 import io.deepmail.core.transport.ExchangeOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +17,13 @@ import java.util.Objects;
  * @param pipelining whether independent commands may be sent before earlier ones complete
  * @param responseTimeout longest silence while a response is awaited
  * @param idleRefresh how long one IDLE lasts before it is re-issued (RFC 2177: under 29 minutes)
+ * @param saslMechanisms the SASL mechanisms allowed for AUTHENTICATE, most preferred first; empty for
+ *     {@link SaslMechanisms#DEFAULT_PREFERENCE}. The LOGIN command is used only when this allows
+ *     PLAIN or LOGIN.
  * @since 0.1
  */
 public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxResponseSize, int maxNesting,
-        boolean pipelining, Duration responseTimeout, Duration idleRefresh) {
+        boolean pipelining, Duration responseTimeout, Duration idleRefresh, List<String> saslMechanisms) {
 
     /** Default line bound: 1 MiB, room for a long SEARCH result. */
     public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
@@ -37,7 +42,7 @@ public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxRe
 
     private static final ImapClientOptions DEFAULTS = new ImapClientOptions(DEFAULT_MAX_LINE_LENGTH,
             DEFAULT_MAX_LITERAL_SIZE, DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_MAX_NESTING, DEFAULT_PIPELINING,
-            DEFAULT_RESPONSE_TIMEOUT, DEFAULT_IDLE_REFRESH);
+            DEFAULT_RESPONSE_TIMEOUT, DEFAULT_IDLE_REFRESH, List.of());
 
     /**
      * Validates the options.
@@ -49,6 +54,7 @@ public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxRe
      * @param pipelining pipelining
      * @param responseTimeout positive timeout
      * @param idleRefresh positive, under 29 minutes
+     * @param saslMechanisms built-in mechanism names
      */
     public ImapClientOptions {
         if (maxLineLength < 1024 || maxLiteralSize < 0 || maxResponseSize < maxLineLength || maxNesting < 8) {
@@ -58,6 +64,12 @@ public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxRe
         Objects.requireNonNull(idleRefresh, "idleRefresh");
         if (idleRefresh.isNegative() || idleRefresh.isZero() || idleRefresh.compareTo(Duration.ofMinutes(29)) >= 0) {
             throw new IllegalArgumentException("idleRefresh must be positive and under 29 minutes");
+        }
+        saslMechanisms = List.copyOf(saslMechanisms);
+        for (String name : saslMechanisms) {
+            if (SaslMechanisms.named(name).isEmpty()) {
+                throw new IllegalArgumentException("no built-in SASL mechanism is named " + name);
+            }
         }
     }
 
@@ -112,6 +124,7 @@ public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxRe
         private boolean pipelining;
         private Duration responseTimeout;
         private Duration idleRefresh;
+        private List<String> saslMechanisms;
 
         private Builder(ImapClientOptions o) {
             maxLineLength = o.maxLineLength;
@@ -121,6 +134,7 @@ public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxRe
             pipelining = o.pipelining;
             responseTimeout = o.responseTimeout;
             idleRefresh = o.idleRefresh;
+            saslMechanisms = o.saslMechanisms;
         }
 
         /**
@@ -201,13 +215,24 @@ public record ImapClientOptions(int maxLineLength, int maxLiteralSize, int maxRe
         }
 
         /**
+         * Sets the SASL mechanisms allowed, most preferred first.
+         *
+         * @param v mechanism names; empty for the default preference
+         * @return this builder
+         */
+        public Builder saslMechanisms(List<String> v) {
+            saslMechanisms = v;
+            return this;
+        }
+
+        /**
          * Builds and validates.
          *
          * @return the options
          */
         public ImapClientOptions build() {
             return new ImapClientOptions(maxLineLength, maxLiteralSize, maxResponseSize, maxNesting, pipelining,
-                    responseTimeout, idleRefresh);
+                    responseTimeout, idleRefresh, saslMechanisms);
         }
     }
 }

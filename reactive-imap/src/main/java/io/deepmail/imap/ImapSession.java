@@ -2,12 +2,15 @@ package io.deepmail.imap;
 
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.imap.command.Store;
+import io.deepmail.imap.response.ESearchData;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.FetchResult;
 import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.StatusData;
 import io.deepmail.imap.response.Untagged;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,12 +47,67 @@ public interface ImapSession {
 
     /**
      * Authenticates with the account's credentials, asked for now from its provider: AUTHENTICATE
-     * PLAIN (with SASL-IR when offered), XOAUTH2 or OAUTHBEARER for tokens, or LOGIN, which is never
-     * sent while LOGINDISABLED is advertised (TLS-14).
+     * with the mechanism the shared SASL layer selects from the server's {@code AUTH=} list and
+     * {@link ImapClientOptions#saslMechanisms()} (by default SCRAM-SHA-256, PLAIN, LOGIN for
+     * passwords, OAUTHBEARER, XOAUTH2 for tokens), with SASL-IR when offered. SCRAM's server
+     * signature is verified on success. The LOGIN command is used only when no advertised mechanism
+     * fits, and never while LOGINDISABLED is advertised (TLS-14).
      *
      * @return completes when authenticated
      */
     Mono<Void> authenticate();
+
+    /**
+     * The extensions enabled on this session by {@link #enable}, upper case.
+     *
+     * @return the enabled set, empty until ENABLE succeeded
+     */
+    Set<String> enabled();
+
+    /**
+     * ID (RFC 2971): sends the client's fields and returns the server's. Needs the {@code ID}
+     * capability. What the server says is unauthenticated self-description, not a verified fact.
+     *
+     * @param clientFields the client's fields, for example {@code name} and {@code version}; empty
+     *     to send {@code NIL} and reveal nothing
+     * @return the server's fields, empty when it answered {@code NIL}
+     */
+    Mono<Map<String, String>> id(Map<String, String> clientFields);
+
+    /**
+     * ENABLE (RFC 5161) for those of {@code extensions} the server offers, for example
+     * {@code IMAP4rev2}, {@code CONDSTORE}, {@code QRESYNC}, {@code UTF8=ACCEPT}; the ones it offers
+     * none of are not sent. The set the server confirms is recorded in {@link #enabled()}. Under
+     * IMAP4rev2, {@link #search} reads ESEARCH results; under QRESYNC the server reports expunges
+     * as {@code VANISHED}, which arrives as {@link io.deepmail.imap.response.OtherData}.
+     *
+     * @param extensions the extensions wanted
+     * @return every extension enabled on the session so far
+     */
+    Mono<Set<String>> enable(String... extensions);
+
+    /**
+     * NAMESPACE (RFC 2342, IMAP4rev2).
+     *
+     * @return the personal, other users' and shared name spaces
+     */
+    Mono<NamespaceData> namespace();
+
+    /**
+     * UNSELECT (RFC 3691, IMAP4rev2): leaves the selected mailbox without expunging.
+     *
+     * @return completion, with the session back in {@link ImapState#AUTHENTICATED}
+     */
+    Mono<Void> unselect();
+
+    /**
+     * CLOSE: expunges the messages marked {@code \Deleted} (unless the mailbox is read-only) and
+     * leaves the selected mailbox. Not to be confused with {@link #close()}, which ends the
+     * connection.
+     *
+     * @return completion, with the session back in {@link ImapState#AUTHENTICATED}
+     */
+    Mono<Void> closeMailbox();
 
     /**
      * Asks for the capabilities again.
@@ -131,6 +189,17 @@ public interface ImapSession {
     Mono<List<Long>> search(String criteria, boolean uid);
 
     /**
+     * SEARCH or UID SEARCH with ESEARCH result options (RFC 4731, IMAP4rev2), for example
+     * {@code MIN}, {@code MAX}, {@code COUNT}, {@code ALL}. Needs {@code ESEARCH} or IMAP4rev2.
+     *
+     * @param criteria the criteria in IMAP syntax
+     * @param uid whether to return UIDs
+     * @param returnOptions the result options; none means {@code ALL}
+     * @return the result; when nothing matched, MIN, MAX and ALL are absent and COUNT is 0 if asked
+     */
+    Mono<ESearchData> esearch(String criteria, boolean uid, String... returnOptions);
+
+    /**
      * STORE or UID STORE.
      *
      * @param command the store command
@@ -164,6 +233,15 @@ public interface ImapSession {
      * @return the expunged sequence numbers, in the server's order
      */
     Flux<Long> expunge();
+
+    /**
+     * UID EXPUNGE (RFC 4315 UIDPLUS, IMAP4rev2): expunges only those messages of {@code uidSet}
+     * that are marked {@code \Deleted}.
+     *
+     * @param uidSet the UID set
+     * @return the expunged sequence numbers, in the server's order
+     */
+    Flux<Long> uidExpunge(String uidSet);
 
     /**
      * APPEND, as a synchronizing literal, or LITERAL+ / LITERAL- where offered.

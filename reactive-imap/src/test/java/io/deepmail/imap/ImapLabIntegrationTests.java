@@ -170,6 +170,45 @@ class ImapLabIntegrationTests {
         }
     }
 
+    @Test
+    @DisplayName("Dovecot: ID, ENABLE CONDSTORE (recorded), NAMESPACE, SEARCH RETURN (MIN MAX COUNT ALL), UID EXPUNGE of one UID, UNSELECT, CLOSE")
+    void extensions() throws Exception {
+        LabEnvironment env = LabEnvironment.require();
+        String box = "deepmail-ext-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] message = ("From: alice@example.test\r\nSubject: ext " + box + "\r\n\r\nbody\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ImapSession s = client(env).connect(alice(env), main(env)).block(WAIT);
+        try {
+            assertThat(s.id(Map.of("name", "deepmail")).block(WAIT)).containsEntry("name", "Dovecot");
+            assertThat(s.enable("CONDSTORE").block(WAIT)).contains("CONDSTORE");
+            assertThat(s.enabled()).contains("CONDSTORE");
+            assertThat(s.namespace().block(WAIT).personal()).isNotEmpty();
+
+            s.create(box).block(WAIT);
+            for (int i = 0; i < 3; i++) {
+                s.append(box, List.of(), message).block(WAIT);
+            }
+            s.select(box).block(WAIT);
+            var all = s.esearch("ALL", true, "MIN", "MAX", "COUNT", "ALL").block(WAIT);
+            assertThat(all.uid()).isTrue();
+            assertThat(all.count()).isEqualTo(3);
+            assertThat(all.max() - all.min()).isEqualTo(2);
+            long middle = all.min() + 1;
+            s.store(new Store("1:*", Store.Action.ADD, List.of("\\Deleted"), true, false)).blockLast(WAIT);
+            assertThat(s.uidExpunge(Long.toString(middle)).collectList().block(WAIT)).containsExactly(2L);
+            assertThat(s.esearch("DELETED", false, "COUNT").block(WAIT).count()).isEqualTo(2);
+            s.unselect().block(WAIT);
+            assertThat(s.state()).isEqualTo(ImapState.AUTHENTICATED);
+            assertThat(s.examine(box).block(WAIT).exists()).isEqualTo(2); // UNSELECT expunged nothing
+            s.select(box).block(WAIT);
+            s.closeMailbox().block(WAIT);
+            assertThat(s.status(box, "MESSAGES").block(WAIT).get("MESSAGES")).isZero(); // CLOSE expunged
+        } finally {
+            s.delete(box).onErrorResume(e -> Mono.empty()).block(WAIT);
+            s.logout().block(WAIT);
+        }
+    }
+
     private static byte[] collect(reactor.core.publisher.Flux<FetchResult> results) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         results.ofType(FetchChunk.class).doOnNext(c -> {

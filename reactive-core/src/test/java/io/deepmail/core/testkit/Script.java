@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What a {@link ScriptedTlsServer} does on one accepted connection: an immutable list of steps run
@@ -126,6 +127,18 @@ public final class Script {
          */
         public Builder send(byte[] bytes) {
             return add(new ScriptStep.Send(bytes));
+        }
+
+        /**
+         * Writes the text {@code text} supplies when the step runs, in one write and flush. Pair it
+         * with {@link #expectLine(String, Predicate)} whose matcher keeps what the client sent, to
+         * answer with a value computed from it (a SASL challenge extending the client's nonce).
+         *
+         * @param text computes the text, encoded as UTF-8; runs on the server's event loop
+         * @return this builder
+         */
+        public Builder sendComputed(Supplier<String> text) {
+            return add(new ScriptStep.SendComputed(Objects.requireNonNull(text, "text")));
         }
 
         /**

@@ -167,12 +167,13 @@ final class ScriptRunner extends ChannelInboundHandlerAdapter {
     /** Executes or resumes the current step; {@code true} when it is complete. */
     private boolean execute(ScriptStep step) {
         ChannelHandlerContext context = context();
-        if (step instanceof ScriptStep.Send send) {
+        if (step instanceof ScriptStep.Send || step instanceof ScriptStep.SendComputed) {
             if (!context.channel().isActive()) {
                 fail("the connection is closed");
                 return false;
             }
-            byte[] bytes = send.bytes();
+            byte[] bytes = step instanceof ScriptStep.Send send ? send.bytes()
+                    : ((ScriptStep.SendComputed) step).text().get().getBytes(StandardCharsets.UTF_8);
             ByteBuf buf = context.alloc().buffer(bytes.length).writeBytes(bytes);
             context.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
                 if (!f.isSuccess()) {

@@ -3,6 +3,7 @@ package io.deepmail.core.testkit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** One step of a {@link Script}; immutable. Executed by {@link ScriptRunner} on the event loop. */
 sealed interface ScriptStep {
@@ -28,6 +29,17 @@ sealed interface ScriptStep {
         @Override
         public String describe() {
             return "send " + Transcripts.quote(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /**
+     * Writes the text a supplier computes when the step runs, as UTF-8 in one write and flush: for
+     * replies that depend on what the client sent, such as a SASL server-first message.
+     */
+    record SendComputed(Supplier<String> text) implements ScriptStep {
+        @Override
+        public String describe() {
+            return "send computed text";
         }
     }
 

@@ -8,7 +8,7 @@ package io.deepmail.imap.command;
  */
 public sealed interface ImapCommand permits Capability, Noop, Logout, StartTls, Login, Authenticate, Enable,
         ListMailboxes, Status, Select, Examine, Create, Delete, Unselect, Close, Fetch, Search, Store, Copy, Move,
-        Expunge, Append, Idle {
+        Expunge, UidExpunge, Append, Idle, Id, Namespace {
 
     /**
      * The verb as written on the wire, with a {@code UID} prefix where it applies.

@@ -1,5 +1,6 @@
 package io.deepmail.imap.internal;
 
+import io.deepmail.imap.response.ESearchData;
 import io.deepmail.imap.response.Untagged;
 import java.util.Set;
 
@@ -14,6 +15,9 @@ import java.util.Set;
 record CommandKey(String tag, Set<Class<? extends Untagged>> accepts, boolean continuations) {
 
     boolean accepts(Untagged response) {
+        if (response instanceof ESearchData e && e.tag() != null && !e.tag().equals(tag)) {
+            return false; // RFC 4731 §3.1: the correlator names the command
+        }
         for (Class<? extends Untagged> type : accepts) {
             if (type.isInstance(response)) {
                 return true;

@@ -11,28 +11,34 @@ import io.deepmail.imap.command.Enable;
 import io.deepmail.imap.command.Examine;
 import io.deepmail.imap.command.Expunge;
 import io.deepmail.imap.command.Fetch;
+import io.deepmail.imap.command.Id;
 import io.deepmail.imap.command.Idle;
 import io.deepmail.imap.command.ImapCommand;
 import io.deepmail.imap.command.ListMailboxes;
 import io.deepmail.imap.command.Login;
 import io.deepmail.imap.command.Logout;
 import io.deepmail.imap.command.Move;
+import io.deepmail.imap.command.Namespace;
 import io.deepmail.imap.command.Noop;
 import io.deepmail.imap.command.Search;
 import io.deepmail.imap.command.Select;
 import io.deepmail.imap.command.StartTls;
 import io.deepmail.imap.command.Status;
 import io.deepmail.imap.command.Store;
+import io.deepmail.imap.command.UidExpunge;
 import io.deepmail.imap.command.Unselect;
 import io.deepmail.imap.internal.codec.Arg;
 import io.deepmail.imap.response.CapabilityData;
+import io.deepmail.imap.response.ESearchData;
 import io.deepmail.imap.response.EnabledData;
 import io.deepmail.imap.response.ExistsData;
 import io.deepmail.imap.response.ExpungeData;
 import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.FlagsData;
+import io.deepmail.imap.response.IdData;
 import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.OtherData;
 import io.deepmail.imap.response.SearchData;
 import io.deepmail.imap.response.StatusData;
@@ -52,8 +58,22 @@ final class CommandWire {
     static List<Arg> args(ImapCommand command, boolean utf8Names) {
         if (command instanceof Capability || command instanceof Noop || command instanceof Logout
                 || command instanceof StartTls || command instanceof Expunge || command instanceof Idle
-                || command instanceof Unselect || command instanceof Close) {
+                || command instanceof Unselect || command instanceof Close || command instanceof Namespace) {
             return List.of();
+        }
+        if (command instanceof Id c) {
+            if (c.parameters().isEmpty()) {
+                return List.of(new Arg.Raw("NIL"));
+            }
+            List<Arg> pairs = new ArrayList<>();
+            c.parameters().forEach((k, v) -> {
+                pairs.add(new Arg.Quoted(k));
+                pairs.add(new Arg.Quoted(v));
+            });
+            return List.of(new Arg.Parens(pairs));
+        }
+        if (command instanceof UidExpunge c) {
+            return List.of(new Arg.Raw(c.uidSet()));
         }
         if (command instanceof Login c) {
             return List.of(new Arg.Str(c.username()), new Arg.Str(c.password()));
@@ -92,7 +112,9 @@ final class CommandWire {
             return List.of(new Arg.Raw(c.sequenceSet()), new Arg.Raw("(" + String.join(" ", c.items()) + ")"));
         }
         if (command instanceof Search c) {
-            return List.of(new Arg.Raw(c.criteria()));
+            return c.returnOptions().isEmpty() ? List.of(new Arg.Raw(c.criteria()))
+                    : List.of(new Arg.Raw("RETURN (" + String.join(" ", c.returnOptions()) + ")"),
+                            new Arg.Raw(c.criteria()));
         }
         if (command instanceof Store c) {
             return List.of(new Arg.Raw(c.sequenceSet()), new Arg.Raw(c.action().item() + (c.silent() ? ".SILENT" : "")),
@@ -139,12 +161,18 @@ final class CommandWire {
             return Set.of(FetchData.class, FetchChunk.class);
         }
         if (command instanceof Search) {
-            return Set.of(SearchData.class, OtherData.class);
+            return Set.of(SearchData.class, ESearchData.class, OtherData.class);
+        }
+        if (command instanceof Id) {
+            return Set.of(IdData.class);
+        }
+        if (command instanceof Namespace) {
+            return Set.of(NamespaceData.class);
         }
         if (command instanceof Store) {
             return Set.of(FetchData.class);
         }
-        if (command instanceof Move || command instanceof Expunge) {
+        if (command instanceof Move || command instanceof Expunge || command instanceof UidExpunge) {
             return Set.of(ExpungeData.class, UntaggedStatus.class);
         }
         if (command instanceof Idle) {

@@ -42,6 +42,23 @@ public sealed interface Arg {
     }
 
     /**
+     * A user-supplied {@code string} where the grammar allows no atom (ID fields): quoted, else a
+     * literal.
+     *
+     * @param value the value
+     */
+    record Quoted(String value) implements Arg {
+        /**
+         * Validates the value.
+         *
+         * @param value the value
+         */
+        public Quoted {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
      * Always a literal, for message content (APPEND).
      *
      * @param bytes the content; not copied

@@ -64,6 +64,13 @@ public final class CommandSegmenter {
             } else {
                 literal(s.value().getBytes(StandardCharsets.UTF_8), text, pieces, out);
             }
+        } else if (arg instanceof Arg.Quoted q) {
+            check(q.value());
+            if (quotable(q.value())) {
+                quote(q.value(), text);
+            } else {
+                literal(q.value().getBytes(StandardCharsets.UTF_8), text, pieces, out);
+            }
         } else if (arg instanceof Arg.Literal l) {
             literal(l.bytes(), text, pieces, out);
         } else if (arg instanceof Arg.Parens p) {

@@ -3,12 +3,15 @@ package io.deepmail.imap.internal.codec;
 import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.imap.response.CapabilityData;
 import io.deepmail.imap.response.Continuation;
+import io.deepmail.imap.response.ESearchData;
 import io.deepmail.imap.response.EnabledData;
 import io.deepmail.imap.response.ExistsData;
 import io.deepmail.imap.response.ExpungeData;
 import io.deepmail.imap.response.FlagsData;
+import io.deepmail.imap.response.IdData;
 import io.deepmail.imap.response.ImapResponse;
 import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.OtherData;
 import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.SearchData;
@@ -123,6 +126,15 @@ final class ResponseParser {
             case "SEARCH" -> {
                 return search(new TokenReader(fragments, rest, maxNesting));
             }
+            case "ESEARCH" -> {
+                return esearch(new TokenReader(fragments, rest, maxNesting));
+            }
+            case "ID" -> {
+                return id(new TokenReader(fragments, rest, maxNesting));
+            }
+            case "NAMESPACE" -> {
+                return namespace(new TokenReader(fragments, rest, maxNesting));
+            }
             default -> {
                 if (word.isEmpty()) {
                     throw TokenReader.violation("empty untagged response");
@@ -167,6 +179,97 @@ final class ResponseParser {
             numbers.add(Values.number(t));
         }
         return new SearchData(numbers);
+    }
+
+    /** {@code [search-correlator] [SP "UID"] *(SP name SP value)} (RFC 4731 §3.1, RFC 4466 §2.6.2). */
+    private static ESearchData esearch(TokenReader r) {
+        String tag = null;
+        boolean uid = false;
+        long min = -1;
+        long max = -1;
+        long count = -1;
+        String all = null;
+        Map<String, String> other = new LinkedHashMap<>();
+        boolean first = true;
+        while (!r.atEnd()) {
+            Token t = r.next();
+            if (first && t instanceof Token.ListTok correlator) {
+                List<Token> items = correlator.items();
+                if (items.size() != 2 || !Values.string(items.get(0)).equalsIgnoreCase("TAG")) {
+                    throw TokenReader.violation("malformed ESEARCH correlator");
+                }
+                tag = Values.string(items.get(1));
+                first = false;
+                continue;
+            }
+            first = false;
+            String name = Values.string(t).toUpperCase(Locale.ROOT);
+            if (name.equals("UID")) {
+                uid = true;
+                continue;
+            }
+            if (r.atEnd()) {
+                throw TokenReader.violation("ESEARCH item " + Values.shorten(name) + " without a value");
+            }
+            Token value = r.next();
+            switch (name) {
+                case "MIN" -> min = Values.number(value);
+                case "MAX" -> max = Values.number(value);
+                case "COUNT" -> count = Values.number(value);
+                case "ALL" -> all = sequenceSet(Values.string(value));
+                default -> other.put(name, value instanceof Token.ListTok ? "(...)" : Values.shorten(
+                        String.valueOf(Values.nstring(value))));
+            }
+        }
+        return new ESearchData(tag, uid, min, max, count, all, other);
+    }
+
+    private static String sequenceSet(String set) {
+        for (int i = 0; i < set.length(); i++) {
+            char c = set.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == ':' || c == ',')) {
+                throw TokenReader.violation("malformed sequence set in ESEARCH ALL");
+            }
+        }
+        return set;
+    }
+
+    /** {@code ID ("name" "value" ...)} or {@code ID NIL} (RFC 2971 §3.2). */
+    private static IdData id(TokenReader r) {
+        List<Token> items = Values.listOrNil(r.next());
+        end(r);
+        if (items.size() % 2 != 0 || items.size() > 60) {
+            throw TokenReader.violation("malformed ID list");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i += 2) {
+            String value = Values.nstring(items.get(i + 1));
+            if (value != null) {
+                values.put(Values.string(items.get(i)), value);
+            }
+        }
+        return new IdData(values);
+    }
+
+    /** {@code NAMESPACE personal other shared}, each NIL or a list of {@code (prefix delimiter ...)}. */
+    private static NamespaceData namespace(TokenReader r) {
+        List<NamespaceData.Entry> personal = namespaces(r.next());
+        List<NamespaceData.Entry> other = namespaces(r.next());
+        List<NamespaceData.Entry> shared = namespaces(r.next());
+        end(r);
+        return new NamespaceData(personal, other, shared);
+    }
+
+    private static List<NamespaceData.Entry> namespaces(Token t) {
+        List<NamespaceData.Entry> out = new ArrayList<>();
+        for (Token item : Values.listOrNil(t)) {
+            List<Token> parts = Values.list(item);
+            if (parts.size() < 2) {
+                throw TokenReader.violation("malformed NAMESPACE entry");
+            }
+            out.add(new NamespaceData.Entry(Values.string(parts.get(0)), Values.nstring(parts.get(1))));
+        }
+        return out;
     }
 
     private static void end(TokenReader r) {

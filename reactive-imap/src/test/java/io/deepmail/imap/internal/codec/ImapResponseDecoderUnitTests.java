@@ -7,7 +7,10 @@ import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.imap.response.BodyStructure;
 import io.deepmail.imap.response.CapabilityData;
 import io.deepmail.imap.response.Continuation;
+import io.deepmail.imap.response.ESearchData;
 import io.deepmail.imap.response.ExistsData;
+import io.deepmail.imap.response.IdData;
+import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.ListData;
@@ -155,6 +158,36 @@ class ImapResponseDecoderUnitTests {
         assertThatThrownBy(() -> feed(parts)).hasRootCauseInstanceOf(ProtocolViolationException.class);
         // the decoder now discards everything: no frame, no retained buffer
         assertThat(feed("* OK fine\r\n")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ESEARCH, ID and NAMESPACE responses become typed records")
+    void extensionData() {
+        List<Object> out = feed("* ESEARCH (TAG \"A3\") UID COUNT 2 ALL 4,7 MODSEQ 9\r\n",
+                "* ID (\"name\" \"Dovecot\" \"os\" NIL)\r\n* NAMESPACE ((\"\" \"/\")) NIL ((\"#shared/\" NIL))\r\n");
+        assertThat(out).containsExactly(
+                new ESearchData("A3", true, -1, -1, 2, "4,7", java.util.Map.of("MODSEQ", "9")),
+                new IdData(java.util.Map.of("name", "Dovecot")),
+                new NamespaceData(List.of(new NamespaceData.Entry("", "/")), List.of(),
+                        List.of(new NamespaceData.Entry("#shared/", null))));
+    }
+
+    @Test
+    @DisplayName("hostile: an ESEARCH ALL that is not a sequence set is a typed error")
+    void badEsearchSet() {
+        assertViolation("* ESEARCH ALL 1:*x\r\n");
+    }
+
+    @Test
+    @DisplayName("hostile: an ESEARCH item without its value is a typed error")
+    void esearchWithoutValue() {
+        assertViolation("* ESEARCH (TAG \"A1\") COUNT\r\n");
+    }
+
+    @Test
+    @DisplayName("hostile: a NAMESPACE entry without a delimiter is a typed error")
+    void badNamespace() {
+        assertViolation("* NAMESPACE ((\"\")) NIL NIL\r\n");
     }
 
     @Test
