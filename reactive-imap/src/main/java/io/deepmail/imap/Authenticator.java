@@ -5,6 +5,8 @@ import io.deepmail.core.CommandFailedException;
 import io.deepmail.core.MailClientException;
 import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.auth.Credentials;
+import io.deepmail.core.metrics.MailPhase;
+import io.deepmail.core.metrics.PhaseHandle;
 import io.deepmail.core.sasl.AuthenticationUnavailableException;
 import io.deepmail.core.sasl.ChannelProtection;
 import io.deepmail.core.sasl.SaslClient;
@@ -57,7 +59,22 @@ final class Authenticator {
         } catch (AuthenticationUnavailableException e) {
             return login(channel, credentials, protection, preference, e);
         }
-        return Mono.defer(() -> sasl(channel, mechanism.newClient(credentials)));
+        return phase(channel, mechanism.name(), Mono.defer(() -> sasl(channel, mechanism.newClient(credentials))));
+    }
+
+    /**
+     * Runs an exchange that sends credentials inside a {@link MailPhase#AUTHENTICATION} phase named
+     * by the mechanism ({@code LOGIN} for the LOGIN command). Nothing is observed when no
+     * mechanism fits, since nothing is sent.
+     */
+    private static Mono<Tagged> phase(ImapChannel channel, String mechanism, Mono<Tagged> exchange) {
+        return Mono.defer(() -> {
+            PhaseHandle phase = channel.metrics().startPhase(MailPhase.AUTHENTICATION,
+                    channel.connection().endpoint(), mechanism);
+            return exchange.doOnSuccess(t -> phase.succeeded())
+                    .doOnError(phase::failed)
+                    .doOnCancel(phase::cancelled);
+        });
     }
 
     private static Mono<Tagged> login(ImapChannel channel, Credentials credentials, ChannelProtection protection,
@@ -69,8 +86,8 @@ final class Authenticator {
                 || channel.capabilities().contains("LOGINDISABLED")) {
             return Mono.error(unavailable);
         }
-        return DefaultImapSession.completed(channel.execute(new Login(p.username(), p.password())), "LOGIN")
-                .ofType(Tagged.class).last();
+        return phase(channel, "LOGIN", DefaultImapSession.completed(channel.execute(new Login(p.username(),
+                p.password())), "LOGIN").ofType(Tagged.class).last());
     }
 
     private static Mono<Tagged> sasl(ImapChannel channel, SaslClient client) {

@@ -12,6 +12,7 @@ import io.deepmail.core.discovery.AccountDiscovery;
 import io.deepmail.core.discovery.DiscoveryOptions;
 import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.latch.LatchService;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.transport.MailTransport;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +42,12 @@ public final class ImapClient {
     private final ImapClientOptions options;
     private final @Nullable AccountDiscovery discovery;
     private final @Nullable Targets configured;
+    private final MailClientMetricsRecorder metrics;
 
     private ImapClient(MailConnector connector, ImapClientOptions options, @Nullable AccountDiscovery discovery,
-            @Nullable Targets configured) {
+            @Nullable Targets configured, MailClientMetricsRecorder metrics) {
         this.connector = connector;
+        this.metrics = metrics;
         this.options = options;
         this.discovery = discovery;
         this.configured = configured;
@@ -67,7 +70,8 @@ public final class ImapClient {
      * @return the client
      */
     public static ImapClient create(MailTransport transport) {
-        return new ImapClient(MailConnector.create(transport), ImapClientOptions.defaults(), null, null);
+        return new ImapClient(MailConnector.create(transport), ImapClientOptions.defaults(), null, null,
+                transport.metricsRecorder());
     }
 
     /**
@@ -77,7 +81,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient latches(LatchService service) {
-        return new ImapClient(connector.latches(service), options, discovery, configured);
+        return new ImapClient(connector.latches(service), options, discovery, configured, metrics);
     }
 
     /**
@@ -87,7 +91,8 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient options(ImapClientOptions newOptions) {
-        return new ImapClient(connector, Objects.requireNonNull(newOptions, "options"), discovery, configured);
+        return new ImapClient(connector, Objects.requireNonNull(newOptions, "options"), discovery, configured,
+                metrics);
     }
 
     /**
@@ -97,7 +102,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient connectOptions(ConnectOptions connectOptions) {
-        return new ImapClient(connector.options(connectOptions), options, discovery, configured);
+        return new ImapClient(connector.options(connectOptions), options, discovery, configured, metrics);
     }
 
     /**
@@ -107,7 +112,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient resolver(AddressResolver resolver) {
-        return new ImapClient(connector.resolver(resolver), options, discovery, configured);
+        return new ImapClient(connector.resolver(resolver), options, discovery, configured, metrics);
     }
 
     /**
@@ -131,7 +136,7 @@ public final class ImapClient {
      */
     public ImapClient dns(DnsLookup lookup, DiscoveryOptions discoveryOptions) {
         return new ImapClient(connector.dns(lookup), options, AccountDiscovery.create(lookup, discoveryOptions),
-                configured);
+                configured, metrics);
     }
 
     /**
@@ -143,7 +148,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient host(String host) {
-        return new ImapClient(connector, options, discovery, Targets.manual(MailProtocol.IMAP, host));
+        return new ImapClient(connector, options, discovery, Targets.manual(MailProtocol.IMAP, host), metrics);
     }
 
     /**
@@ -153,7 +158,7 @@ public final class ImapClient {
      * @return a new client
      */
     public ImapClient url(MailUrl url) {
-        return new ImapClient(connector, options, discovery, Targets.url(url));
+        return new ImapClient(connector, options, discovery, Targets.url(url), metrics);
     }
 
     /**
@@ -228,6 +233,6 @@ public final class ImapClient {
      * @return a session in {@link ImapState#NOT_AUTHENTICATED}
      */
     public Mono<ImapSession> establish(Account account, Targets targets) {
-        return connector.connect(account, targets, new ImapDialect(account, options)).cast(ImapSession.class);
+        return connector.connect(account, targets, new ImapDialect(account, options, metrics)).cast(ImapSession.class);
     }
 }

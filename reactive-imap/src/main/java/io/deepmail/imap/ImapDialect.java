@@ -6,6 +6,7 @@ import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.connect.ProtocolDialect;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.transport.ExchangeOptions;
 import io.deepmail.core.transport.MailConnection;
 import io.deepmail.imap.internal.ImapChannel;
@@ -24,10 +25,12 @@ final class ImapDialect implements ProtocolDialect<DefaultImapSession> {
 
     private final Account account;
     private final ImapClientOptions options;
+    private final MailClientMetricsRecorder metrics;
 
-    ImapDialect(Account account, ImapClientOptions options) {
+    ImapDialect(Account account, ImapClientOptions options, MailClientMetricsRecorder metrics) {
         this.account = account;
         this.options = options;
+        this.metrics = metrics;
     }
 
     @Override
@@ -45,7 +48,7 @@ final class ImapDialect implements ProtocolDialect<DefaultImapSession> {
         ImapChannel channel = ImapChannel.install(connection, new DecoderLimits(options.maxLineLength(),
                         options.maxLiteralSize(), Long.MAX_VALUE, options.maxResponseSize(), options.maxNesting()),
                 ExchangeOptions.builder().pipelining(options.pipelining()).responseTimeout(options.responseTimeout())
-                        .build());
+                        .build(), metrics, ExceptionFactory::failed);
         boolean startTls = connection.endpoint().mode() == TransportMode.STARTTLS;
         return channel.greeting().flatMap(greeting -> {
             StatusResponse status = greeting.status();

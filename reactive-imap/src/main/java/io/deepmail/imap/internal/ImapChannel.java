@@ -1,5 +1,6 @@
 package io.deepmail.imap.internal;
 
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ExchangeEngine;
 import io.deepmail.core.transport.ExchangeOptions;
@@ -16,6 +17,7 @@ import io.deepmail.imap.internal.codec.ImapResponseDecoder;
 import io.deepmail.imap.internal.codec.LiteralMode;
 import io.deepmail.imap.response.Continuation;
 import io.deepmail.imap.response.ImapResponse;
+import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
 import io.deepmail.imap.response.UntaggedStatus;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
@@ -33,7 +36,8 @@ import reactor.core.publisher.Sinks;
  * One IMAP conversation on one connection: the codec and the core exchange engine with a
  * {@link TagCorrelator}, tags from a per-session counter, and the capabilities that decide how
  * literals and names are written. Every method returns the responses routed to its command, the
- * tagged completion last; turning NO and BAD into errors is the caller's business.
+ * tagged completion last; turning NO and BAD into errors is the caller's business. Every command
+ * written is measured for the transport's {@link MailClientMetricsRecorder} (see {@link CommandMeter}).
  */
 public final class ImapChannel {
 
@@ -41,12 +45,17 @@ public final class ImapChannel {
 
     private final MailConnection connection;
     private final ExchangeEngine<CommandSegment, ImapResponse> engine;
+    private final MailClientMetricsRecorder metrics;
+    private final BiFunction<String, StatusResponse, Throwable> refusal;
     private final AtomicLong tags = new AtomicLong();
     private volatile Set<String> capabilities = Set.of();
     private volatile boolean utf8Enabled;
 
-    private ImapChannel(MailConnection connection, DecoderLimits limits, ExchangeOptions options) {
+    private ImapChannel(MailConnection connection, DecoderLimits limits, ExchangeOptions options,
+            MailClientMetricsRecorder metrics, BiFunction<String, StatusResponse, Throwable> refusal) {
         this.connection = connection;
+        this.metrics = metrics;
+        this.refusal = refusal;
         connection.addCodec("imap.decoder", new ImapResponseDecoder(limits))
                 .addCodec("imap.encoder", new ImapCommandEncoder());
         this.engine = connection.exchange(new TagCorrelator(), options);
@@ -58,10 +67,22 @@ public final class ImapChannel {
      * @param connection the connection
      * @param limits decoder bounds
      * @param options engine bounds; pipelining lets independent commands overlap
+     * @param metrics the recorder every command is measured for
+     * @param refusal the typed failure of a NO or BAD completion of a verb, handed to the command's phase
      * @return the channel
      */
-    public static ImapChannel install(MailConnection connection, DecoderLimits limits, ExchangeOptions options) {
-        return new ImapChannel(connection, limits, options);
+    public static ImapChannel install(MailConnection connection, DecoderLimits limits, ExchangeOptions options,
+            MailClientMetricsRecorder metrics, BiFunction<String, StatusResponse, Throwable> refusal) {
+        return new ImapChannel(connection, limits, options, metrics, refusal);
+    }
+
+    /**
+     * The recorder commands are measured for.
+     *
+     * @return the recorder
+     */
+    public MailClientMetricsRecorder metrics() {
+        return metrics;
     }
 
     /**
@@ -123,12 +144,12 @@ public final class ImapChannel {
                     utf8Enabled));
             CommandKey key = new CommandKey(tag, CommandWire.accepts(command), segments.size() > 1);
             if (segments.size() == 1) {
-                return engine.exchange(key, Mono.just(segments.get(0)), tagged(tag));
+                return metered(command.verb(), engine.exchange(key, Mono.just(segments.get(0)), tagged(tag)));
             }
             Sinks.Many<Continuation> go = Sinks.many().unicast().onBackpressureBuffer();
             Flux<CommandSegment> commands = Flux.concat(Mono.just(segments.get(0)),
                     go.asFlux().take(segments.size() - 1L).index().map(t -> segments.get(t.getT1().intValue() + 1)));
-            return engine.exchange(key, commands, tagged(tag))
+            return metered(command.verb(), engine.exchange(key, commands, tagged(tag)))
                     .doOnNext(r -> {
                         if (r instanceof Continuation c) {
                             go.tryEmitNext(c);
@@ -152,7 +173,8 @@ public final class ImapChannel {
                     utf8Enabled));
             CommandKey key = new CommandKey(tag, CommandWire.accepts(command), true);
             Sinks.Many<CommandSegment> answers = Sinks.many().unicast().onBackpressureBuffer();
-            return engine.exchange(key, Flux.concat(Flux.fromIterable(segments), answers.asFlux()), tagged(tag))
+            return metered(command.verb(), engine.exchange(key, Flux.concat(Flux.fromIterable(segments),
+                            answers.asFlux()), tagged(tag)))
                     .doOnNext(r -> {
                         if (r instanceof Continuation c) {
                             answers.tryEmitNext(CommandSegment.line(responder.apply(c.text())));
@@ -178,7 +200,7 @@ public final class ImapChannel {
             Sinks.Empty<Void> confirmed = Sinks.empty();
             Flux<CommandSegment> commands = Flux.concat(Mono.just(idle),
                     Mono.when(done, confirmed.asMono()).then(Mono.fromSupplier(() -> CommandSegment.line("DONE"))));
-            return engine.exchange(key, commands, tagged(tag))
+            return metered("IDLE", engine.exchange(key, commands, tagged(tag)))
                     .doOnNext(r -> {
                         if (r instanceof Continuation) {
                             confirmed.tryEmitEmpty();
@@ -199,7 +221,36 @@ public final class ImapChannel {
             String tag = nextTag();
             CommandSegment command = segmenter().segments(tag, new StartTls().verb(), List.of()).get(0);
             capabilities = Set.of();
-            return connection.startTls(engine, command, tagged(tag), r -> r instanceof Tagged t && t.isOk());
+            CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), "STARTTLS", refusal);
+            Predicate<ImapResponse> last = tagged(tag);
+            return connection.startTls(engine, command, r -> {
+                        boolean done = last.test(r);
+                        if (done) {
+                            meter.tagged(((Tagged) r).status());
+                        }
+                        return done;
+                    }, r -> r instanceof Tagged t && t.isOk())
+                    .doOnSuccess(s -> meter.completed())
+                    .doOnError(meter::failed)
+                    .doOnCancel(meter::cancelled);
+        });
+    }
+
+    /** The command's responses, measured from subscription (when the command is handed to the engine). */
+    private Flux<ImapResponse> metered(String verb, Flux<ImapResponse> responses) {
+        return Flux.defer(() -> {
+            CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), verb, refusal);
+            return responses
+                    .doOnNext(r -> {
+                        if (r instanceof Tagged t) {
+                            meter.tagged(t.status());
+                        } else if (r instanceof UntaggedStatus u && u.status().kind() == StatusResponse.Kind.BYE) {
+                            meter.bye();
+                        }
+                    })
+                    .doOnError(meter::failed)
+                    .doOnComplete(meter::completed)
+                    .doOnCancel(meter::cancelled);
         });
     }
 
