@@ -207,6 +207,6 @@ public final class Pop3Client {
      * @return the session, in the AUTHORIZATION state
      */
     public Mono<Pop3Session> connect(Account account, Targets targets) {
-        return connector.connect(account, targets, new Pop3Dialect(account, options)).cast(Pop3Session.class);
+        return connector.connect(account, targets, new Pop3Dialect(account, options, transport.metricsRecorder())).cast(Pop3Session.class);
     }
 }

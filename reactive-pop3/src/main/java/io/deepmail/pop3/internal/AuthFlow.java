@@ -3,6 +3,8 @@ package io.deepmail.pop3.internal;
 import io.deepmail.core.Account;
 import io.deepmail.core.TlsRequiredException;
 import io.deepmail.core.auth.Credentials;
+import io.deepmail.core.metrics.MailPhase;
+import io.deepmail.core.metrics.PhaseHandle;
 import io.deepmail.core.security.ConfidentialityLevel;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.pop3.Pop3AuthMethod;
@@ -72,7 +74,7 @@ final class AuthFlow {
             return Mono.error(new IllegalArgumentException("SASL " + mechanism.name() + " cannot use "
                     + credentials.getClass().getSimpleName()));
         }
-        return SaslFlow.run(channel, mechanism, credentials);
+        return phase(channel, mechanism.name(), SaslFlow.run(channel, mechanism, credentials));
     }
 
     /**
@@ -90,15 +92,29 @@ final class AuthFlow {
             }
             return Mono.error(e);
         }
-        return SaslFlow.run(channel, mechanism, credentials);
+        return phase(channel, mechanism.name(), SaslFlow.run(channel, mechanism, credentials));
+    }
+
+    /**
+     * Runs an exchange that sends credentials inside a {@link MailPhase#AUTHENTICATION} phase named
+     * by the mechanism: the SASL name, {@code USER} for USER/PASS or {@code APOP}.
+     */
+    private static Mono<Void> phase(Pop3Channel channel, String mechanism, Mono<Void> exchange) {
+        return Mono.defer(() -> {
+            PhaseHandle phase = channel.metrics().startPhase(MailPhase.AUTHENTICATION,
+                    channel.connection().endpoint(), mechanism);
+            return exchange.doOnSuccess(v -> phase.succeeded())
+                    .doOnError(phase::failed)
+                    .doOnCancel(phase::cancelled);
+        });
     }
 
     private static Mono<Void> userPass(Pop3Channel channel, Credentials credentials) {
         if (!(credentials instanceof Credentials.Password p)) {
             return Mono.error(new IllegalArgumentException("USER/PASS needs a password"));
         }
-        return channel.single(Pop3Command.user(p.username())).then(channel.single(Pop3Command.pass(p.password())))
-                .then();
+        return phase(channel, "USER", channel.single(Pop3Command.user(p.username()))
+                .then(channel.single(Pop3Command.pass(p.password()))).then());
     }
 
     private static Mono<Void> apop(Pop3Channel channel, Ok greeting, Credentials credentials) {
@@ -109,7 +125,8 @@ final class AuthFlow {
         try {
             byte[] digest = MessageDigest.getInstance("MD5").digest((timestamp + p.password())
                     .getBytes(StandardCharsets.UTF_8));
-            return channel.single(Pop3Command.apop(p.username(), HexFormat.of().formatHex(digest))).then();
+            return phase(channel, "APOP", channel.single(Pop3Command.apop(p.username(),
+                    HexFormat.of().formatHex(digest))).then());
         } catch (NoSuchAlgorithmException e) {
             return Mono.error(new IllegalStateException("MD5 is not available", e));
         }

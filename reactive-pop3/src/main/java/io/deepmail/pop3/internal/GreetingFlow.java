@@ -3,7 +3,6 @@ package io.deepmail.pop3.internal;
 import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.pop3.response.Err;
 import io.deepmail.pop3.response.Ok;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,7 +15,7 @@ final class GreetingFlow {
     }
 
     static Mono<Ok> read(Pop3Channel channel) {
-        return channel.exchange(Flux.empty()).last().flatMap(r -> {
+        return channel.greeting().last().flatMap(r -> {
             if (r instanceof Ok ok) {
                 return Mono.just(ok);
             }

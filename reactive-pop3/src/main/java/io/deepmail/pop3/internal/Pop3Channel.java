@@ -1,6 +1,8 @@
 package io.deepmail.pop3.internal;
 
 import io.deepmail.core.ProtocolViolationException;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
+import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ExchangeEngine;
 import io.deepmail.core.transport.ExchangeOptions;
 import io.deepmail.core.transport.FifoCorrelator;
@@ -32,7 +34,9 @@ import reactor.core.publisher.Sinks;
  * One connection's POP3 plumbing: the codec and the FIFO exchange engine installed on it, and the
  * three ways sessions talk through it (one status line, a streamed multi-line response, the lines
  * of a listing). The engine always allows pipelining; unless the server offers {@code PIPELINING},
- * this class holds each exchange back until the one subscribed before it has finished.
+ * this class holds each exchange back until the one subscribed before it has finished. Every
+ * command is measured for the transport's {@link MailClientMetricsRecorder} (see {@link CommandMeter})
+ * from the moment it is handed to the engine.
  */
 final class Pop3Channel {
 
@@ -41,15 +45,19 @@ final class Pop3Channel {
 
     private final MailConnection connection;
     private final ExchangeEngine<Pop3Command, Pop3Response> engine;
+    private final MailClientMetricsRecorder metrics;
     private volatile boolean pipelining;
     private Mono<Void> tail = Mono.empty();
 
-    private Pop3Channel(MailConnection connection, ExchangeEngine<Pop3Command, Pop3Response> engine) {
+    private Pop3Channel(MailConnection connection, ExchangeEngine<Pop3Command, Pop3Response> engine,
+            MailClientMetricsRecorder metrics) {
         this.connection = connection;
         this.engine = engine;
+        this.metrics = metrics;
     }
 
-    static Pop3Channel install(MailConnection connection, Pop3ClientOptions options) {
+    static Pop3Channel install(MailConnection connection, Pop3ClientOptions options,
+            MailClientMetricsRecorder metrics) {
         Expectations expectations = new Expectations();
         DecoderLimits limits = new DecoderLimits(options.maxStatusLineLength(), options.maxDataLineLength(),
                 options.maxMessageSize(), options.chunkSize());
@@ -59,29 +67,62 @@ final class Pop3Channel {
                 .maxPendingConversations(options.maxPendingCommands())
                 .responseTimeout(options.responseTimeout()).build();
         return new Pop3Channel(connection, connection.<Pop3Command, Pop3Response>exchange(FifoCorrelator.instance(),
-                exchange));
+                exchange), metrics);
+    }
+
+    MailClientMetricsRecorder metrics() {
+        return metrics;
     }
 
     MailConnection connection() {
         return connection;
     }
 
-    ExchangeEngine<Pop3Command, Pop3Response> engine() {
-        return engine;
-    }
-
     void pipelining(boolean enabled) {
         pipelining = enabled;
     }
 
-    /** Every response to one command (or to a SASL dialogue), up to its final one. */
-    Flux<Pop3Response> exchange(Publisher<Pop3Command> commands) {
-        return Flux.defer(() -> gated(engine.exchange(commands, Pop3Response::isFinal)));
+    /** The greeting: the responses up to the first final one, with no command written. */
+    Flux<Pop3Response> greeting() {
+        return Flux.defer(() -> gated(engine.exchange(Flux.empty(), Pop3Response::isFinal)));
+    }
+
+    /**
+     * Every response to one command (or to a SASL dialogue), up to its final one, measured under
+     * {@code verb}.
+     */
+    Flux<Pop3Response> exchange(String verb, Publisher<Pop3Command> commands) {
+        return Flux.defer(() -> gated(Flux.defer(() -> {
+            CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), verb);
+            return engine.exchange(commands, Pop3Response::isFinal)
+                    .doOnNext(meter::response)
+                    .doOnError(meter::failed)
+                    .doOnComplete(meter::completed)
+                    .doOnCancel(meter::cancelled);
+        })));
+    }
+
+    /**
+     * STLS through the core STARTTLS primitive, measured like any command.
+     *
+     * @return the security of the upgraded connection
+     */
+    Mono<SessionSecurity> startTls() {
+        return Mono.defer(() -> {
+            CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), Pop3Command.stls().verb());
+            return connection.startTls(engine, Pop3Command.stls(), r -> {
+                        meter.response(r);
+                        return r.isFinal();
+                    }, r -> r instanceof Ok)
+                    .doOnSuccess(s -> meter.completed())
+                    .doOnError(meter::failed)
+                    .doOnCancel(meter::cancelled);
+        });
     }
 
     /** A command answered by one status line: {@code +OK} or a {@link Pop3ErrException}. */
     Mono<Ok> single(Pop3Command command) {
-        return exchange(Mono.just(command)).last().flatMap(r -> {
+        return exchange(command.verb(), Mono.just(command)).last().flatMap(r -> {
             if (r instanceof Ok ok) {
                 return Mono.just(ok);
             }
@@ -97,7 +138,7 @@ final class Pop3Channel {
      * {@code -ERR} answer fails the flux.
      */
     Flux<ByteBuf> data(Pop3Command command) {
-        return exchange(Mono.just(command)).<ByteBuf>handle((r, sink) -> {
+        return exchange(command.verb(), Mono.just(command)).<ByteBuf>handle((r, sink) -> {
             if (r instanceof MultiLine.Chunk chunk) {
                 sink.next(chunk.content());
             } else if (r instanceof Err err) {

@@ -4,6 +4,7 @@ import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.connect.ProtocolDialect;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.transport.MailConnection;
 import io.deepmail.pop3.Pop3Capabilities;
 import io.deepmail.pop3.Pop3ClientOptions;
@@ -18,16 +19,19 @@ public final class Pop3Dialect implements ProtocolDialect<DefaultPop3Session> {
 
     private final Account account;
     private final Pop3ClientOptions options;
+    private final MailClientMetricsRecorder metrics;
 
     /**
      * A dialect for one connect.
      *
      * @param account the account the session will authenticate
      * @param options the POP3 options
+     * @param metrics the recorder every command is measured for
      */
-    public Pop3Dialect(Account account, Pop3ClientOptions options) {
+    public Pop3Dialect(Account account, Pop3ClientOptions options, MailClientMetricsRecorder metrics) {
         this.account = account;
         this.options = options;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,7 +42,7 @@ public final class Pop3Dialect implements ProtocolDialect<DefaultPop3Session> {
     @Override
     public Mono<DefaultPop3Session> establish(MailConnection connection) {
         return Mono.defer(() -> {
-            Pop3Channel channel = Pop3Channel.install(connection, options);
+            Pop3Channel channel = Pop3Channel.install(connection, options, metrics);
             return GreetingFlow.read(channel).flatMap(greeting -> CapaFlow.read(channel).flatMap(caps -> {
                 if (connection.endpoint().mode() != TransportMode.STARTTLS) {
                     return Mono.just(session(channel, greeting, caps));

@@ -33,7 +33,7 @@ final class SaslFlow {
             Sinks.Many<Pop3Command> lines = Sinks.many().unicast().onBackpressureBuffer();
             lines.tryEmitNext(auth);
             int[] challenges = {0};
-            return channel.exchange(lines.asFlux()).<Void>handle((r, sink) -> {
+            return channel.exchange(auth.verb(), lines.asFlux()).<Void>handle((r, sink) -> {
                 if (r instanceof Continuation c) {
                     if (++challenges[0] > MAX_CHALLENGES) {
                         lines.tryEmitNext(Pop3Command.saslResponse(SaslCodec.CANCEL));

@@ -3,9 +3,6 @@ package io.deepmail.pop3.internal;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.pop3.Pop3Capabilities;
-import io.deepmail.pop3.internal.codec.Pop3Command;
-import io.deepmail.pop3.response.Ok;
-import io.deepmail.pop3.response.Pop3Response;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,7 +20,6 @@ final class StlsFlow {
             return Mono.error(new StartTlsUnavailableException(channel.connection().endpoint()
                     + " does not advertise STLS; the TLS policy does not allow continuing in cleartext (TLS-15)"));
         }
-        return channel.connection().startTls(channel.engine(), Pop3Command.stls(), Pop3Response::isFinal,
-                r -> r instanceof Ok);
+        return channel.startTls();
     }
 }
