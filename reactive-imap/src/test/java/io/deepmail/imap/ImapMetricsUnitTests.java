@@ -1,5 +1,6 @@
 package io.deepmail.imap;
 
+import io.deepmail.core.testkit.RecordingMetrics;
 import static io.deepmail.imap.ScriptedSessions.ALICE;
 import static io.deepmail.imap.ScriptedSessions.CA;
 import static io.deepmail.imap.ScriptedSessions.HOST;

@@ -1,5 +1,6 @@
 package io.deepmail.pop3;
 
+import io.deepmail.core.testkit.RecordingMetrics;
 import static io.deepmail.pop3.Pop3Fixture.ALICE;
 import static io.deepmail.pop3.Pop3Fixture.CA;
 import static io.deepmail.pop3.Pop3Fixture.HOST;

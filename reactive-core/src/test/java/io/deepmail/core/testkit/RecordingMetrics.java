@@ -1,4 +1,4 @@
-package io.deepmail.pop3;
+package io.deepmail.core.testkit;
 
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A recorder that keeps every command and every phase it is told about, and fails a phase that is
  * ended twice. Thread-safe; never blocks.
  */
-final class RecordingMetrics implements MailClientMetricsRecorder {
+public final class RecordingMetrics implements MailClientMetricsRecorder {
 
     /** One recorded command. */
-    record Command(MailProtocol protocol, String verb, String status, Duration duration) {
+    public record Command(MailProtocol protocol, String verb, String status, Duration duration) {
 
         @Override
         public String toString() {
@@ -25,10 +25,12 @@ final class RecordingMetrics implements MailClientMetricsRecorder {
         }
     }
 
-    final List<Command> commands = new CopyOnWriteArrayList<>();
+    /** Every command recorded, in order. */
+    public final List<Command> commands = new CopyOnWriteArrayList<>();
     /** Each phase as {@code "PHASE detail outcome"}, in the order they ended. */
-    final List<String> phases = new CopyOnWriteArrayList<>();
-    final List<String> problems = new CopyOnWriteArrayList<>();
+    public final List<String> phases = new CopyOnWriteArrayList<>();
+    /** Misuses seen: negative durations, phases ended twice. */
+    public final List<String> problems = new CopyOnWriteArrayList<>();
 
     @Override
     public void recordCommand(MailProtocol protocol, String verb, String status, Duration duration) {
@@ -72,7 +74,7 @@ final class RecordingMetrics implements MailClientMetricsRecorder {
     }
 
     /** The commands as {@code "VERB STATUS"}. */
-    List<String> commandLines() {
+    public List<String> commandLines() {
         return commands.stream().map(Command::toString).toList();
     }
 }
