@@ -137,7 +137,7 @@ public final class SubmissionClient {
         if (targets.protocol() != MailProtocol.SUBMISSION) {
             return Mono.error(new IllegalArgumentException("targets are " + targets.protocol() + ", not SUBMISSION"));
         }
-        return connector.connect(account, targets, new SubmissionDialect(account, options))
+        return connector.connect(account, targets, new SubmissionDialect(account, options, transport.metricsRecorder()))
                 .flatMap(session -> session.authenticate()
                         .onErrorResume(e -> session.quit().then(Mono.error(e))))
                 .cast(SubmissionSession.class);
