@@ -18,7 +18,9 @@ import java.util.Objects;
  *     fresh connection when the content was not yet subscribed to; after that, only when this is
  *     {@code true}, which promises that every {@code Publisher<ByteBuf>} passed is cold (for
  *     example {@code Flux.defer(...)} producing new buffers each time). Otherwise the error is
- *     returned and the message is not sent twice by the pool.
+ *     returned and the message is not sent twice by the pool. A connection lost after the final
+ *     {@code CRLF.CRLF} or BDAT LAST but before the server's reply leaves it unknown whether the
+ *     server took the message (RFC 1047); with this set, such a send is retried and may arrive twice.
  * @since 0.1
  */
 public record PoolOptions(int maxConnections, Duration maxIdleTime, Duration maxLifetime, int maxMessagesPerConnection,

@@ -201,4 +201,47 @@ class SubmissionPoolUnitTests {
             assertThat(server.connections()).hasSize(1);
         }
     }
+
+    @Test
+    @DisplayName("dropped during DATA with content declared re-subscribable: sent again, whole, on a fresh connection")
+    void retriedAfterContentWhenCold() throws Exception {
+        Script cut = SmtpServers.authenticated("AUTH PLAIN").expectLine("MAIL FROM:<alice@example.test>")
+                .send("250 ok\r\n").expectLine("RCPT TO:<bob@example.test>").send("250 ok\r\n")
+                .expectLine("DATA").send("354 go\r\n").expectLine("hello").close().build();
+        Script good = quit(message(SmtpServers.authenticated("AUTH PLAIN"), "hello", "W0001"));
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SmtpServers.GOOD.key(),
+                SmtpServers.GOOD.chain()).implicitTls()
+                .scripts(i -> i == 0 ? cut : i == 1 ? good : unexpected()).start()) {
+            Targets targets = SmtpServers.targets(server, TransportMode.IMPLICIT);
+            SubmissionPool pool = pool(PoolOptions.defaults().withResubscribableContent(true));
+            Flux<ByteBuf> cold = Flux.defer(() -> Flux.just(Unpooled.copiedBuffer("hello\r\n",
+                    StandardCharsets.US_ASCII)).delayElements(Duration.ofMillis(200)));
+            assertThat(pool.send(SmtpServers.ALICE, targets, ENVELOPE, cold).block(WAIT).queueId()).isEqualTo("W0001");
+            server.awaitConnection(0, WAIT).awaitScriptDone(WAIT);
+            pool.disposeLater().block(WAIT);
+            server.awaitConnection(1, WAIT).awaitScriptDone(WAIT);
+            assertThat(server.connections()).hasSize(2);
+        }
+    }
+
+    @Test
+    @DisplayName("max idle time: a connection idle for longer is closed with QUIT and a new one is opened")
+    void maxIdle() throws Exception {
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SmtpServers.GOOD.key(),
+                SmtpServers.GOOD.chain()).implicitTls()
+                .scripts(i -> i < 2 ? quit(message(SmtpServers.authenticated("AUTH PLAIN"), "m", "I000" + i))
+                        : unexpected()).start()) {
+            Targets targets = SmtpServers.targets(server, TransportMode.IMPLICIT);
+            SubmissionPool pool = pool(PoolOptions.defaults().withMaxIdleTime(Duration.ofMillis(100)));
+            assertThat(pool.send(SmtpServers.ALICE, targets, ENVELOPE, body("m")).block(WAIT).queueId())
+                    .isEqualTo("I0000");
+            Mono.delay(Duration.ofMillis(400)).block(WAIT);
+            assertThat(pool.send(SmtpServers.ALICE, targets, ENVELOPE, body("m")).block(WAIT).queueId())
+                    .isEqualTo("I0001");
+            server.awaitConnection(0, WAIT).awaitScriptDone(WAIT);
+            pool.disposeLater().block(WAIT);
+            server.awaitConnection(1, WAIT).awaitScriptDone(WAIT);
+            assertThat(server.connections()).hasSize(2);
+        }
+    }
 }
