@@ -5,6 +5,7 @@
 module io.deepmail.submission {
     requires transitive io.deepmail.core;
     requires io.netty.common;
+    requires reactor.pool;
     requires static transitive org.jspecify;
 
     exports io.deepmail.submission;

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@link #connect} races the targets' candidates (465 Implicit TLS preferred to 587 STARTTLS),
  * verifies TLS and identity, runs the latch gate and only then asks the account's credentials
- * provider and authenticates. No pooling yet: each {@code connect} opens one connection.
+ * provider and authenticates. Each {@code connect} opens one connection; {@link #pool} keeps them
+ * open for reuse.
  *
  * @since 0.1
  */
@@ -137,7 +138,7 @@ public final class SubmissionClient {
         if (targets.protocol() != MailProtocol.SUBMISSION) {
             return Mono.error(new IllegalArgumentException("targets are " + targets.protocol() + ", not SUBMISSION"));
         }
-        return connector.connect(account, targets, new SubmissionDialect(account, options))
+        return connector.connect(account, targets, new SubmissionDialect(account, options, transport.metricsRecorder()))
                 .flatMap(session -> session.authenticate()
                         .onErrorResume(e -> session.quit().then(Mono.error(e))))
                 .cast(SubmissionSession.class);
@@ -156,6 +157,17 @@ public final class SubmissionClient {
             Publisher<ByteBuf> content) {
         return Mono.usingWhen(connect(account, targets), s -> s.send(envelope, content), SubmissionSession::quit,
                 (s, e) -> s.quit(), SubmissionSession::quit);
+    }
+
+    /**
+     * A pool of authenticated connections made by this client's configuration, reused across
+     * sends. The pool is independent of this client: later configuration calls do not change it.
+     *
+     * @param pool the pool options
+     * @return a new pool; dispose it when done
+     */
+    public SubmissionPool pool(PoolOptions pool) {
+        return new SubmissionPool(this, pool);
     }
 
     private ConnectOptions connectorOptions() {

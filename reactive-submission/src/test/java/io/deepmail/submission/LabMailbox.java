@@ -44,6 +44,27 @@ final class LabMailbox {
         }
     }
 
+    /**
+     * Waits until {@code expected} messages whose Subject holds {@code token} are in the INBOX,
+     * lets delivery settle, then returns how many there are (more would be duplicates) and deletes
+     * them.
+     */
+    int awaitCount(String token, int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> uids = List.of();
+        while (uids.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            uids = uids(new String(curl("/INBOX", "UID SEARCH HEADER Subject " + token), StandardCharsets.US_ASCII));
+        }
+        Thread.sleep(2000);
+        uids = uids(new String(curl("/INBOX", "UID SEARCH HEADER Subject " + token), StandardCharsets.US_ASCII));
+        if (!uids.isEmpty()) {
+            curl("/INBOX", "UID STORE " + String.join(",", uids) + " +FLAGS.SILENT (\\Deleted)");
+            curl("/INBOX", "EXPUNGE");
+        }
+        return uids.size();
+    }
+
     private static List<String> uids(String search) {
         List<String> uids = new ArrayList<>();
         for (String line : search.split("\r?\n")) {

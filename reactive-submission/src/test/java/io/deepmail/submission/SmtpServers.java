@@ -9,6 +9,7 @@ import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.Targets;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.testkit.Credential;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -42,8 +43,12 @@ final class SmtpServers {
     }
 
     static SubmissionClient client(MailResources resources) {
+        return client(resources, MailClientMetricsRecorder.NOOP);
+    }
+
+    static SubmissionClient client(MailResources resources, MailClientMetricsRecorder metrics) {
         MailTransport transport = MailTransport.create(resources)
-                .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(CA.certificate())).build());
+                .tls(TlsOptions.builder().trustAnchors(TrustAnchors.of(CA.certificate())).build()).metrics(metrics);
         try {
             return SubmissionClient.create(transport).resolver(AddressResolver.of(Map.of(HOST,
                     List.of(InetAddress.getByName("127.0.0.1")))));

@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -152,6 +154,36 @@ class SubmissionIntegrationTests {
                 .awaitMessage(token);
         assertThat(delivered.length).isGreaterThan(message.length);
         assertThat(endsWith(delivered, message)).isTrue();
+    }
+
+    @Test
+    @DisplayName("pool: 100 pipelined messages over at most 4 pooled connections, all delivered, none duplicated")
+    void pooled() throws Exception {
+        String token = "deepmail-pool-" + UUID.randomUUID();
+        AtomicInteger logins = new AtomicInteger();
+        Account account = Account.builder(env.get("LAB_USER1")).credentials(() -> Mono.fromSupplier(() -> {
+            logins.incrementAndGet();
+            return new Credentials.Password(env.get("LAB_USER1"), env.get("LAB_USER1_PASSWORD"));
+        })).build();
+        Targets targets = Targets.endpoints(MailProtocol.SUBMISSION, endpoint(TransportMode.IMPLICIT));
+        SubmissionPool pool = client.pool(PoolOptions.defaults().withMaxConnections(4));
+        try {
+            List<SubmissionResult> results = Flux.range(0, 100)
+                    .flatMap(i -> pool.send(account, targets, Envelope.of(env.get("LAB_USER1"), env.get("LAB_USER2")),
+                            content(message(env.get("LAB_USER1"), env.get("LAB_USER2"), token + "-" + i,
+                                    "message " + i + "\r\n"))), 16)
+                    .collectList().block(WAIT);
+            assertThat(results).hasSize(100);
+            assertThat(results).allSatisfy(r -> assertThat(r.reply().code()).isEqualTo(250));
+            assertThat(results.stream().map(SubmissionResult::queueId).distinct()).hasSize(100);
+            assertThat(pool.connections(account, targets)).isBetween(1, 4);
+            assertThat(logins.get()).as("one AUTH per connection, at most 4").isBetween(1, 4);
+        } finally {
+            pool.disposeLater().block(WAIT);
+        }
+        int delivered = new LabMailbox(env, env.get("LAB_USER2"), env.get("LAB_USER2_PASSWORD"))
+                .awaitCount(token, 100);
+        assertThat(delivered).as("all delivered, none duplicated").isEqualTo(100);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.deepmail.submission.internal;
 import io.deepmail.core.Account;
 import io.deepmail.core.CommandFailedException;
 import io.deepmail.core.ProtocolViolationException;
+import io.deepmail.core.metrics.MailPhase;
 import io.deepmail.core.sasl.ChannelProtection;
 import io.deepmail.core.sasl.SaslClient;
 import io.deepmail.core.sasl.SaslCodec;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
  * credentials are asked for only now, and the mechanism is chosen from the EHLO list read inside
  * TLS; a list advertised before TLS was discarded with everything else (TLS-12). 334 challenges
  * are answered until 235; a refusal becomes an {@link io.deepmail.submission.SmtpReplyException}
- * (535 for a wrong password), or the mechanism's own explanation of it.
+ * (535 for a wrong password), or the mechanism's own explanation of it. The exchange, from AUTH to
+ * the final reply, is the {@link MailPhase#AUTHENTICATION} phase, the mechanism its detail.
  */
 final class AuthFlow {
 
@@ -36,9 +38,17 @@ final class AuthFlow {
         return account.credentials().credentials().flatMap(credentials -> {
             SaslClient client = SaslMechanisms.select(List.copyOf(capabilities.authMechanisms()), credentials,
                     List.of(), ChannelProtection.of(security, account)).newClient(credentials);
-            String initial = client.initialResponse().map(SaslCodec::encodeInitialResponse).orElse("");
-            return wire.command(SmtpCommands.auth(client.mechanismName(), initial))
-                    .flatMap(reply -> step(wire, client, reply, 0));
+            return Mono.usingWhen(
+                    Mono.fromSupplier(() -> wire.metrics().startPhase(MailPhase.AUTHENTICATION,
+                            wire.connection().endpoint(), client.mechanismName())),
+                    phase -> {
+                        String initial = client.initialResponse().map(SaslCodec::encodeInitialResponse).orElse("");
+                        return wire.command(SmtpCommands.auth(client.mechanismName(), initial))
+                                .flatMap(reply -> step(wire, client, reply, 0));
+                    },
+                    phase -> Mono.fromRunnable(phase::succeeded),
+                    (phase, e) -> Mono.fromRunnable(() -> phase.failed(e)),
+                    phase -> Mono.fromRunnable(phase::cancelled));
         });
     }
 

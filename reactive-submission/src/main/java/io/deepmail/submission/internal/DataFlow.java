@@ -54,7 +54,7 @@ final class DataFlow {
                         lastSent.set(true);
                         return ContentChunk.end(Framing.BDAT);
                     }));
-            return wire.content(chunks, r -> {
+            return wire.chunks(chunks, r -> {
                 if (!r.isPositiveCompletion()) {
                     failure.compareAndSet(null, r);
                 }

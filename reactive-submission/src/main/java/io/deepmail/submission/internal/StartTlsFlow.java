@@ -21,6 +21,6 @@ final class StartTlsFlow {
             return Mono.error(new StartTlsUnavailableException(wire.connection().endpoint()
                     + " does not offer STARTTLS; the TLS policy does not allow continuing in cleartext (TLS-15)"));
         }
-        return wire.connection().startTls(wire.engine(), SmtpCommands.startTls(), r -> true, r -> r.code() == 220);
+        return wire.startTls(SmtpCommands.startTls());
     }
 }

@@ -5,6 +5,7 @@ import io.deepmail.core.MailProtocol;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.connect.ProtocolDialect;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.ConfidentialityLevel;
 import io.deepmail.core.transport.MailConnection;
 import io.deepmail.submission.SmtpReplyException;
@@ -20,16 +21,19 @@ public final class SubmissionDialect implements ProtocolDialect<DefaultSubmissio
 
     private final Account account;
     private final SubmissionOptions options;
+    private final MailClientMetricsRecorder metrics;
 
     /**
      * A dialect for one account's connects.
      *
      * @param account the account, for its level
      * @param options the session options
+     * @param metrics where commands and the authentication phase are recorded
      */
-    public SubmissionDialect(Account account, SubmissionOptions options) {
+    public SubmissionDialect(Account account, SubmissionOptions options, MailClientMetricsRecorder metrics) {
         this.account = account;
         this.options = options;
+        this.metrics = metrics;
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class SubmissionDialect implements ProtocolDialect<DefaultSubmissio
     @Override
     public Mono<DefaultSubmissionSession> establish(MailConnection connection) {
         return Mono.defer(() -> {
-            SmtpWire wire = SmtpWire.install(connection, options.responseTimeout());
+            SmtpWire wire = SmtpWire.install(connection, options.responseTimeout(), metrics);
             boolean startTls = connection.endpoint().mode() == TransportMode.STARTTLS;
             boolean heloAllowed = !startTls && account.minimumLevel() == ConfidentialityLevel.NONE;
             Mono<Void> greeted = wire.greeting().flatMap(greeting -> greeting.code() == 220 ? Mono.<Void>empty()
