@@ -99,6 +99,18 @@ public final class SubmissionClient {
     }
 
     /**
+     * A copy that resolves targets through {@code lookup} with their DNSSEC status and applies DANE
+     * (REQUIREMENTS §7.1): TLSA at {@code _<port>._tcp.<host>} after secure addresses; bogus answers
+     * skip the target. Combine with {@link io.deepmail.core.connect.Targets#discovered} for RFC 6186.
+     *
+     * @param lookup the DNS lookup
+     * @return a new client
+     */
+    public SubmissionClient dns(io.deepmail.core.dns.DnsLookup lookup) {
+        return new SubmissionClient(transport, connector.dns(lookup), options);
+    }
+
+    /**
      * A copy that runs every session through the latch gate before any credential (LAT-06).
      *
      * @param latches the latch service

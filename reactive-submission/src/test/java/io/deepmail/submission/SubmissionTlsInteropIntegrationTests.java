@@ -9,13 +9,11 @@ import io.deepmail.core.TransportMode;
 import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
 import io.deepmail.core.connect.AddressResolver;
-import io.deepmail.core.connect.MailConnector;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.discovery.AccountDiscovery;
 import io.deepmail.core.discovery.DiscoveryResult;
 import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.dns.DnsOptions;
-import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.ConfidentialityLevel;
 import io.deepmail.core.security.DiscoveryTrust;
 import io.deepmail.core.security.SecurityTag;
@@ -26,8 +24,6 @@ import io.deepmail.core.tls.TlsOptions;
 import io.deepmail.core.tls.TlsVersion;
 import io.deepmail.core.tls.TrustAnchors;
 import io.deepmail.core.transport.MailTransport;
-import io.deepmail.submission.internal.DefaultSubmissionSession;
-import io.deepmail.submission.internal.SubmissionDialect;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -106,11 +102,8 @@ class SubmissionTlsInteropIntegrationTests {
             DiscoveryResult discovered = AccountDiscovery.create(dns).discover(account.address()).block(WAIT);
             assertThat(discovered.candidates(MailProtocol.SUBMISSION)).extracting(c -> c.port())
                     .containsExactly(env.port("LAB_SUBMISSIONS_PORT"), env.port("LAB_SUBMISSION_PORT"));
-            MailConnector connector = MailConnector.create(transport(TlsOptions.builder())).dns(dns);
-            DefaultSubmissionSession session = connector.connect(account,
-                            Targets.discovered(discovered, MailProtocol.SUBMISSION),
-                            new SubmissionDialect(account, SubmissionOptions.defaults(), MailClientMetricsRecorder.NOOP))
-                    .flatMap(DefaultSubmissionSession::authenticate).block(WAIT);
+            SubmissionSession session = SubmissionClient.create(transport(TlsOptions.builder())).dns(dns)
+                    .connect(account, Targets.discovered(discovered, MailProtocol.SUBMISSION)).block(WAIT);
             try {
                 SessionSecurity security = session.security();
                 assertThat(security.endpoint().mode()).isEqualTo(TransportMode.IMPLICIT);
