@@ -84,11 +84,15 @@ public final class RedisLatchStores {
         }).map(StatefulRedisConnection::reactive);
         return new RedisLatchStore(commands, () -> {
             Mono<StatefulRedisConnection<String, String>> c = connection.getAndSet(Mono.empty());
+            // Closing runs on a worker and is bounded: a Lettuce close that never finishes (seen once,
+            // spinning in its endpoint lock) must not hang the caller of dispose().
             Mono.justOrEmpty(c).flatMap(m -> m.onErrorResume(e -> Mono.empty()))
                     .flatMap(conn -> Mono.fromCompletionStage(conn.closeAsync()))
                     .then(Mono.fromCompletionStage(client::shutdownAsync))
                     .then(Mono.fromRunnable(() -> resources.shutdown(0, 2, TimeUnit.SECONDS)))
-                    .subscribe();
+                    .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                    .timeout(java.time.Duration.ofSeconds(10))
+                    .subscribe(v -> { }, e -> { });
         });
     }
 
