@@ -29,6 +29,7 @@ public final class ClientTlsContext {
     private final TlsProvider provider;
     private final RegistryTrustManager trustManager;
     private final PkixValidator pkix;
+    private final Set<String> enabledSuites;
 
     private ClientTlsContext(TlsOptions options, SslContext sslContext, TlsProvider provider,
             RegistryTrustManager trustManager, PkixValidator pkix) {
@@ -37,6 +38,7 @@ public final class ClientTlsContext {
         this.provider = provider;
         this.trustManager = trustManager;
         this.pkix = pkix;
+        this.enabledSuites = Set.copyOf(sslContext.cipherSuites());
     }
 
     /**
@@ -119,15 +121,6 @@ public final class ClientTlsContext {
     }
 
     /**
-     * Number of handshakes whose verification is registered, for leak tests.
-     *
-     * @return the count
-     */
-    public int pendingVerifications() {
-        return trustManager.registered();
-    }
-
-    /**
      * The path validator for the configured trust anchors.
      *
      * @return the validator
@@ -160,6 +153,6 @@ public final class ClientTlsContext {
      * @return IANA names
      */
     public Set<String> enabledCipherSuites() {
-        return Set.copyOf(sslContext.cipherSuites());
+        return enabledSuites;
     }
 }

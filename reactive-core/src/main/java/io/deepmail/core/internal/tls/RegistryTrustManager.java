@@ -27,9 +27,6 @@ final class RegistryTrustManager extends X509ExtendedTrustManager {
         verifications.remove(engine);
     }
 
-    int registered() {
-        return verifications.size();
-    }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)

@@ -4,7 +4,6 @@ import io.deepmail.core.MailClientException;
 import io.deepmail.core.MailTimeoutException;
 import io.deepmail.core.StartTlsInjectionException;
 import io.deepmail.core.TlsNegotiationException;
-import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TransportMode;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
@@ -57,17 +56,6 @@ public final class TlsFailures {
         }
         return new TlsNegotiationException("TLS handshake with " + host + " failed: " + describe(cause)
                 + "; deepmail accepts only TLS 1.2 and 1.3 with RFC 9325 cipher suites", cause);
-    }
-
-    /**
-     * Wraps a non-policy failure thrown while verifying; used where a caller needs a policy type.
-     *
-     * @param message what failed
-     * @param cause the cause
-     * @return the policy failure
-     */
-    public static TlsPolicyException policy(String message, Throwable cause) {
-        return cause instanceof TlsPolicyException p ? p : new TlsPolicyException(message, cause);
     }
 
     private static String describe(Throwable cause) {

@@ -45,16 +45,14 @@ public final class TransportConnector {
     public static final String SSL_HANDLER = "deepmail.ssl";
 
     private final MailResources resources;
-    private final TlsOptions tls;
     private final Memo<ClientTlsContext> tlsContext;
     private final TimeoutOptions timeouts;
     private final SessionObserver observer;
     private final MailClientMetricsRecorder metrics;
 
-    private TransportConnector(MailResources resources, TlsOptions tls, Memo<ClientTlsContext> tlsContext,
+    private TransportConnector(MailResources resources, Memo<ClientTlsContext> tlsContext,
             TimeoutOptions timeouts, SessionObserver observer, MailClientMetricsRecorder metrics) {
         this.resources = resources;
-        this.tls = tls;
         this.tlsContext = tlsContext;
         this.timeouts = timeouts;
         this.observer = observer;
@@ -73,7 +71,7 @@ public final class TransportConnector {
      */
     public static TransportConnector create(MailResources resources, TlsOptions tls, TimeoutOptions timeouts,
             SessionObserver observer, MailClientMetricsRecorder metrics) {
-        return new TransportConnector(resources, tls, new Memo<>(() -> ClientTlsContext.build(tls)), timeouts, observer,
+        return new TransportConnector(resources, new Memo<>(() -> ClientTlsContext.build(tls)), timeouts, observer,
                 metrics);
     }
 
@@ -86,7 +84,7 @@ public final class TransportConnector {
      * @return the connector
      */
     public TransportConnector with(TimeoutOptions timeouts, SessionObserver observer, MailClientMetricsRecorder metrics) {
-        return new TransportConnector(resources, tls, tlsContext, timeouts, observer, metrics);
+        return new TransportConnector(resources, tlsContext, timeouts, observer, metrics);
     }
 
     /**
