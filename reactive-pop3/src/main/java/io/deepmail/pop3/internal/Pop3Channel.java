@@ -162,10 +162,22 @@ final class Pop3Channel {
         }).doOnDiscard(ReferenceCounted.class, ReferenceCounted::release);
     }
 
-    /** A multi-line command's data as text lines, for listings and capabilities. */
+    /** A multi-line command's data as text lines, for listings; bounded by the message size limit alone. */
     Mono<List<String>> lines(Pop3Command command) {
+        return lines(command, Long.MAX_VALUE);
+    }
+
+    /**
+     * A multi-line command's data as text lines, failing with a {@link ProtocolViolationException}
+     * as soon as it passes {@code maxOctets}, so that no more than that is ever held.
+     */
+    Mono<List<String>> lines(Pop3Command command, long maxOctets) {
         return data(command).collect(ByteArrayOutputStream::new, (out, buf) -> {
             try {
+                if (out.size() + (long) buf.readableBytes() > maxOctets) {
+                    throw new ProtocolViolationException("the answer to " + command.verb() + " passed "
+                            + maxOctets + " octets");
+                }
                 buf.readBytes(out, buf.readableBytes());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
