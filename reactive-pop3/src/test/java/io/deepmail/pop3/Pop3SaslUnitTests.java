@@ -58,6 +58,14 @@ class Pop3SaslUnitTests {
                 new Credentials.OAuth2Token("alice@example.test", token))).build();
     }
 
+    /** Up to the client-final message of a SCRAM exchange, its proof checked by {@code scram}. */
+    private static Script.Builder scramToClientFinal(ScramServer scram, String sasl) {
+        return greeted(sasl)
+                .expectLine("AUTH SCRAM-SHA-256 <client-first>", l -> scram.clientFirst(l, SCRAM_AUTH))
+                .sendComputed(() -> "+ " + scram.serverFirst() + "\r\n")
+                .expectLine("client-final", scram::clientFinal);
+    }
+
     /** Runs {@code method} for {@code account}; the server must end its script after the exchange. */
     private void authenticate(Script script, Account account, Pop3AuthMethod method, Consumer<StepVerifier.FirstStep<Void>> outcome)
             throws Exception {
@@ -75,10 +83,7 @@ class Pop3SaslUnitTests {
             + "server signature is checked and answered with an empty line")
     void scram() throws Exception {
         ScramServer scram = new ScramServer("s3cret");
-        Script script = greeted("PLAIN SCRAM-SHA-256")
-                .expectLine("AUTH SCRAM-SHA-256 <client-first>", l -> scram.clientFirst(l, SCRAM_AUTH))
-                .sendComputed(() -> "+ " + scram.serverFirst() + "\r\n")
-                .expectLine("client-final", scram::clientFinal)
+        Script script = scramToClientFinal(scram, "PLAIN SCRAM-SHA-256")
                 .sendComputed(() -> "+ " + scram.serverFinal() + "\r\n")
                 .expectLine("")
                 .send("+OK logged in\r\n").awaitClose().build();
@@ -91,10 +96,7 @@ class Pop3SaslUnitTests {
             + "SaslMutualAuthenticationException")
     void scramForgedSignature() throws Exception {
         ScramServer scram = new ScramServer("s3cret");
-        Script script = greeted("SCRAM-SHA-256")
-                .expectLine("client-first", l -> scram.clientFirst(l, SCRAM_AUTH))
-                .sendComputed(() -> "+ " + scram.serverFirst() + "\r\n")
-                .expectLine("client-final", scram::clientFinal)
+        Script script = scramToClientFinal(scram, "SCRAM-SHA-256")
                 .sendComputed(() -> "+ " + scram.forgedServerFinal() + "\r\n")
                 .expectLine("*").send("-ERR cancelled\r\n")
                 .expectLine("NOOP").send("+OK in step\r\n").awaitClose().build();
@@ -114,10 +116,7 @@ class Pop3SaslUnitTests {
             + "SaslMutualAuthenticationException")
     void scramOkWithoutSignature() throws Exception {
         ScramServer scram = new ScramServer("s3cret");
-        Script script = greeted("SCRAM-SHA-256")
-                .expectLine("client-first", l -> scram.clientFirst(l, SCRAM_AUTH))
-                .sendComputed(() -> "+ " + scram.serverFirst() + "\r\n")
-                .expectLine("client-final", scram::clientFinal)
+        Script script = scramToClientFinal(scram, "SCRAM-SHA-256")
                 .send("+OK trust me\r\n").awaitClose().build();
         authenticate(script, ALICE, Pop3AuthMethod.SASL_SCRAM_SHA_256,
                 v -> v.expectError(SaslMutualAuthenticationException.class).verify(WAIT));

@@ -6,8 +6,6 @@ import io.deepmail.core.Account;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
-import io.deepmail.core.auth.Credentials;
-import io.deepmail.core.auth.CredentialsProvider;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.dns.DnsLookup;
@@ -31,7 +29,6 @@ import java.nio.file.Files;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +36,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The lab's Dovecot serves an RSA and an ECDSA certificate at once. A TLS 1.2 client limited to
@@ -63,43 +59,24 @@ class Pop3TlsMatrixLabIntegrationTests {
     }
 
     private Account alice() {
-        return Account.builder(env.get("LAB_USER1")).credentials(CredentialsProvider.of(
-                new Credentials.Password(env.get("LAB_USER1"), env.get("LAB_USER1_PASSWORD")))).build();
+        return env.account("LAB_USER1");
     }
 
-    enum Key {
-        RSA("ECDHE_RSA", "RSA", "LAB_RSA_CERT_PEM"),
-        ECDSA("ECDHE_ECDSA", "EC", "LAB_ECDSA_CERT_PEM");
-
-        final String exchange;
-        final String algorithm;
-        final String pem;
-
-        Key(String exchange, String algorithm, String pem) {
-            this.exchange = exchange;
-            this.algorithm = algorithm;
-            this.pem = pem;
-        }
-    }
-
-    static List<Arguments> matrix() {
-        List<Arguments> cases = new ArrayList<>();
-        for (Key key : Key.values()) {
-            for (TransportMode mode : List.of(TransportMode.IMPLICIT, TransportMode.STARTTLS)) {
-                for (Pop3AuthMethod method : List.of(Pop3AuthMethod.USER_PASS, Pop3AuthMethod.SASL_PLAIN)) {
-                    cases.add(Arguments.of(key, mode, method));
-                }
-            }
-        }
-        return cases;
-    }
-
-    @ParameterizedTest(name = "{0} on {1} with {2}")
-    @MethodSource("matrix")
+    @ParameterizedTest(name = "{0} ({1}) on {3} with {4}")
+    @CsvSource({
+        "ECDHE_RSA, RSA, LAB_RSA_CERT_PEM, IMPLICIT, USER_PASS",
+        "ECDHE_RSA, RSA, LAB_RSA_CERT_PEM, IMPLICIT, SASL_PLAIN",
+        "ECDHE_RSA, RSA, LAB_RSA_CERT_PEM, STARTTLS, USER_PASS",
+        "ECDHE_RSA, RSA, LAB_RSA_CERT_PEM, STARTTLS, SASL_PLAIN",
+        "ECDHE_ECDSA, EC, LAB_ECDSA_CERT_PEM, IMPLICIT, USER_PASS",
+        "ECDHE_ECDSA, EC, LAB_ECDSA_CERT_PEM, IMPLICIT, SASL_PLAIN",
+        "ECDHE_ECDSA, EC, LAB_ECDSA_CERT_PEM, STARTTLS, USER_PASS",
+        "ECDHE_ECDSA, EC, LAB_ECDSA_CERT_PEM, STARTTLS, SASL_PLAIN"})
     @DisplayName("TLS-03/TLS-17/TAG-01: RSA and ECDSA leaves on 995 and 110+STLS through the strict listener, "
             + "USER/PASS and AUTH PLAIN inside TLS")
-    void keyTypeModeAndAuth(Key key, TransportMode mode, Pop3AuthMethod method) throws Exception {
-        List<String> suites = TlsOptions.DEFAULT_TLS12_SUITES.stream().filter(s -> s.contains("_" + key.exchange + "_"))
+    void keyTypeModeAndAuth(String exchange, String algorithm, String pem, TransportMode mode, Pop3AuthMethod method)
+            throws Exception {
+        List<String> suites = TlsOptions.DEFAULT_TLS12_SUITES.stream().filter(s -> s.contains("_" + exchange + "_"))
                 .toList();
         assertThat(suites).isNotEmpty();
         String strict = env.get("LAB_STRICT_HOST");
@@ -113,10 +90,10 @@ class Pop3TlsMatrixLabIntegrationTests {
         try {
             SessionSecurity security = session.security();
             assertThat(security.tlsVersion()).isEqualTo("TLSv1.2");
-            assertThat(security.cipherSuite()).contains("_" + key.exchange + "_");
+            assertThat(security.cipherSuite()).contains("_" + exchange + "_");
             X509Certificate leaf = security.peerChain().get(0);
-            assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo(key.algorithm);
-            assertThat(leaf).as("the lab's own %s leaf", key).isEqualTo(certificate(key.pem));
+            assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo(algorithm);
+            assertThat(leaf).as("the lab's own %s leaf", algorithm).isEqualTo(certificate(pem));
             assertThat(security.level()).isEqualTo(ConfidentialityLevel.VERIFIED);
             assertThat(security.endpoint().mode()).isEqualTo(mode);
             assertThat(security.has(SecurityTag.IMPLICIT)).isEqualTo(mode == TransportMode.IMPLICIT);
