@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
@@ -145,49 +146,35 @@ class Pop3SaslUnitTests {
         authenticate(script, token("tok-123"), Pop3AuthMethod.SASL_XOAUTH2, v -> v.expectComplete().verify(WAIT));
     }
 
-    @Test
-    @DisplayName("XOAUTH2 refused with the JSON error challenge: the client's empty response, then -ERR becomes "
-            + "SaslAuthenticationException with the status")
-    void xoauth2Refused() throws Exception {
-        String json = "{\"status\":\"401\",\"schemes\":\"Bearer\",\"scope\":\"https://mail.google.com/\"}";
-        Script script = greeted("XOAUTH2")
-                .expectLine("AUTH XOAUTH2 <token>", l -> l.startsWith("AUTH XOAUTH2 "))
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"XOAUTH2, SASL_XOAUTH2, '', 401, https://mail.google.com/",
+        "OAUTHBEARER, SASL_OAUTHBEARER, AQ==, invalid_token, mail"})
+    @DisplayName("XOAUTH2 and OAUTHBEARER refused with the RFC 7628 JSON error challenge: the client's dummy answer "
+            + "(empty for XOAUTH2, ^A for OAUTHBEARER), then -ERR becomes SaslAuthenticationException with status and "
+            + "scope")
+    void bearerRefused(String mechanism, Pop3AuthMethod method, String dummy, String status, String scope)
+            throws Exception {
+        String json = "{\"status\":\"" + status + "\",\"schemes\":\"Bearer\",\"scope\":\"" + scope + "\"}";
+        Script script = greeted(mechanism)
+                .expectLine("AUTH " + mechanism + " <token>", l -> l.startsWith("AUTH " + mechanism + " "))
                 .send("+ " + b64(json) + "\r\n")
-                .expectLine("")
-                .send("-ERR [AUTH] invalid credentials\r\n").awaitClose().build();
-        authenticate(script, token("tok-123"), Pop3AuthMethod.SASL_XOAUTH2, v -> v.expectErrorSatisfies(e -> {
+                .expectLine(dummy)
+                .send("-ERR [AUTH] denied\r\n").awaitClose().build();
+        authenticate(script, token("tok-123"), method, v -> v.expectErrorSatisfies(e -> {
             assertThat(e).isInstanceOf(SaslAuthenticationException.class);
-            assertThat(((SaslAuthenticationException) e).responseCode()).isEqualTo("401");
-            assertThat(((SaslAuthenticationException) e).scope()).isEqualTo("https://mail.google.com/");
+            assertThat(((SaslAuthenticationException) e).responseCode()).isEqualTo(status);
+            assertThat(((SaslAuthenticationException) e).scope()).isEqualTo(scope);
             assertThat(e.getCause()).isInstanceOf(Pop3ErrException.class);
         }).verify(WAIT));
     }
 
     @Test
-    @DisplayName("OAUTHBEARER: GS2 header and the token; refused with the JSON error, the dummy ^A answer, then "
-            + "SaslAuthenticationException with status and scope")
-    void oauthBearerRefused() throws Exception {
-        String json = "{\"status\":\"invalid_token\",\"scope\":\"mail\"}";
+    @DisplayName("OAUTHBEARER accepted: the GS2 header and the token on the command line, +OK completes")
+    void oauthBearer() throws Exception {
         Script script = greeted("OAUTHBEARER")
                 .expectLine("AUTH OAUTHBEARER <gs2 + token>", l -> l.startsWith("AUTH OAUTHBEARER ")
                         && unb64(l.substring(17)).startsWith("n,a=alice@example.test,\u0001")
                         && unb64(l.substring(17)).contains("auth=Bearer tok-123\u0001\u0001"))
-                .send("+ " + b64(json) + "\r\n")
-                .expectLine(b64("\u0001"))
-                .send("-ERR [AUTH] denied\r\n").awaitClose().build();
-        authenticate(script, token("tok-123"), Pop3AuthMethod.SASL_OAUTHBEARER, v -> v.expectErrorSatisfies(e -> {
-            assertThat(e).isInstanceOf(SaslAuthenticationException.class);
-            assertThat(((SaslAuthenticationException) e).responseCode()).isEqualTo("invalid_token");
-            assertThat(((SaslAuthenticationException) e).scope()).isEqualTo("mail");
-            assertThat(e.getCause()).isInstanceOf(Pop3ErrException.class);
-        }).verify(WAIT));
-    }
-
-    @Test
-    @DisplayName("OAUTHBEARER accepted: +OK completes")
-    void oauthBearer() throws Exception {
-        Script script = greeted("OAUTHBEARER")
-                .expectLine("AUTH OAUTHBEARER <token>", l -> l.startsWith("AUTH OAUTHBEARER "))
                 .send("+OK\r\n").awaitClose().build();
         authenticate(script, token("tok-123"), Pop3AuthMethod.SASL_OAUTHBEARER, v -> v.expectComplete().verify(WAIT));
     }
