@@ -354,7 +354,7 @@ final class DefaultImapSession implements ImapSession {
                 : command.changedSince() >= 0 ? requires("FETCH (CHANGEDSINCE)", "CONDSTORE", "QRESYNC") : Mono.empty();
         return needs.thenMany(run(command))
                 .concatMapIterable(r -> r instanceof VanishedData v ? List.<Untagged>of(v)
-                        : List.<Untagged>copyOf(fetchResults(r).stream().map(Untagged.class::cast).toList()))
+                        : fetchResults(r).stream().<Untagged>map(Untagged.class::cast).toList())
                 .doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
     }
 

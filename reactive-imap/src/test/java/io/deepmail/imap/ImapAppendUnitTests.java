@@ -1,12 +1,9 @@
 package io.deepmail.imap;
 
-import static io.deepmail.imap.ScriptedSessions.ALICE;
-import static io.deepmail.imap.ScriptedSessions.PLAIN_IR;
 import static io.deepmail.imap.ScriptedSessions.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.deepmail.core.TransportMode;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -33,14 +30,11 @@ class ImapAppendUnitTests {
     private static final String MESSAGE = "Subject: hi\r\n\r\nHello world\r\n";
 
     private static Script.Builder authenticated(String capabilities) {
-        return Script.builder().send("* OK [CAPABILITY " + capabilities + "] ready\r\n")
-                .expectLine("A1 AUTHENTICATE PLAIN " + PLAIN_IR)
-                .send("A1 OK [CAPABILITY " + capabilities + "] done\r\n");
+        return ScriptedSessions.authenticated(capabilities);
     }
 
     private static ImapSession connect(ScriptedTlsServer server) throws Exception {
-        return ScriptedSessions.client(RESOURCES).connect(ALICE, ScriptedSessions.targets(server,
-                TransportMode.IMPLICIT)).block(WAIT);
+        return ScriptedSessions.connectImplicit(RESOURCES, server);
     }
 
     private static Flux<ByteBuf> pieces(String... parts) {

@@ -2,19 +2,8 @@ package io.deepmail.imap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deepmail.core.Account;
-import io.deepmail.core.Endpoint;
-import io.deepmail.core.MailProtocol;
-import io.deepmail.core.TransportMode;
-import io.deepmail.core.auth.Credentials;
-import io.deepmail.core.auth.CredentialsProvider;
-import io.deepmail.core.connect.AddressResolver;
-import io.deepmail.core.connect.Targets;
 import io.deepmail.core.testkit.LabEnvironment;
 import io.deepmail.core.testkit.MailResourcesExtension;
-import io.deepmail.core.tls.TlsOptions;
-import io.deepmail.core.tls.TrustAnchors;
-import io.deepmail.core.transport.MailTransport;
 import io.deepmail.imap.command.Append;
 import io.deepmail.imap.command.Fetch;
 import io.deepmail.imap.command.SelectOptions;
@@ -27,12 +16,10 @@ import io.deepmail.imap.response.VanishedData;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -55,14 +42,15 @@ class ImapCondstoreLabIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static ImapSession connect(LabEnvironment env) throws Exception {
-        MailTransport transport = MailTransport.create(RESOURCES.get()).tls(TlsOptions.builder()
-                .trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
-        ImapClient client = ImapClient.create(transport).resolver(AddressResolver.of(Map.of(
-                env.get("LAB_HOST"), List.of(InetAddress.getByName(env.get("LAB_IP4"))))));
-        Account alice = Account.builder(env.get("LAB_USER1")).credentials(CredentialsProvider.of(
-                new Credentials.Password(env.get("LAB_USER1"), env.get("LAB_USER1_PASSWORD")))).build();
-        return client.connect(alice, Targets.endpoints(MailProtocol.IMAP, new Endpoint(MailProtocol.IMAP,
-                env.get("LAB_HOST"), env.port("LAB_IMAPS_PORT"), TransportMode.IMPLICIT))).block(WAIT);
+        return ImapLabIntegrationTests.client(env, RESOURCES).connect(ImapLabIntegrationTests.alice(env),
+                ImapLabIntegrationTests.main(env)).block(WAIT);
+    }
+
+    /** Leaves the mailbox, deletes it and logs out, whatever state the test left the session in. */
+    private static void cleanUp(ImapSession s, String box) {
+        s.unselect().onErrorResume(e -> Mono.empty()).then(s.delete(box)).onErrorResume(e -> Mono.empty())
+                .block(WAIT);
+        s.logout().block(WAIT);
     }
 
     private static byte[] message(String subject) {
@@ -122,9 +110,7 @@ class ImapCondstoreLabIntegrationTests {
             assertThat(since).filteredOn(FetchData.class::isInstance).map(d -> ((FetchData) d).uid())
                     .contains(uids.min());
         } finally {
-            s.unselect().onErrorResume(e -> Mono.empty()).then(s.delete(box)).onErrorResume(e -> Mono.empty())
-                    .block(WAIT);
-            s.logout().block(WAIT);
+            cleanUp(s, box);
         }
     }
 
@@ -159,9 +145,7 @@ class ImapCondstoreLabIntegrationTests {
                     .findFirst().orElseThrow();
             assertThat(data.binarySizes()).containsEntry("2", (long) payload.length);
         } finally {
-            s.unselect().onErrorResume(e -> Mono.empty()).then(s.delete(box)).onErrorResume(e -> Mono.empty())
-                    .block(WAIT);
-            s.logout().block(WAIT);
+            cleanUp(s, box);
         }
     }
 

@@ -51,15 +51,20 @@ class ImapLabIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static ImapClient client(LabEnvironment env) throws Exception {
-        MailTransport transport = MailTransport.create(RESOURCES.get()).tls(TlsOptions.builder()
+    static ImapClient client(LabEnvironment env) throws Exception {
+        return client(env, RESOURCES);
+    }
+
+    /** A client that trusts the lab CA and resolves the lab hosts, on another test class's resources. */
+    static ImapClient client(LabEnvironment env, MailResourcesExtension resources) throws Exception {
+        MailTransport transport = MailTransport.create(resources.get()).tls(TlsOptions.builder()
                 .trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
         return ImapClient.create(transport).resolver(AddressResolver.of(Map.of(
                 env.get("LAB_STRICT_HOST"), List.of(InetAddress.getByName(env.get("LAB_STRICT_IP"))),
                 env.get("LAB_HOST"), List.of(InetAddress.getByName(env.get("LAB_IP4"))))));
     }
 
-    private static Account alice(LabEnvironment env) {
+    static Account alice(LabEnvironment env) {
         return Account.builder(env.get("LAB_USER1")).credentials(CredentialsProvider.of(
                 new Credentials.Password(env.get("LAB_USER1"), env.get("LAB_USER1_PASSWORD")))).build();
     }
@@ -71,7 +76,7 @@ class ImapLabIntegrationTests {
                         ? "LAB_IMAPS_PORT" : "LAB_IMAP_PORT"), m)).toArray(Endpoint[]::new));
     }
 
-    private static Targets main(LabEnvironment env) {
+    static Targets main(LabEnvironment env) {
         return Targets.endpoints(MailProtocol.IMAP, new Endpoint(MailProtocol.IMAP, env.get("LAB_HOST"),
                 env.port("LAB_IMAPS_PORT"), TransportMode.IMPLICIT));
     }

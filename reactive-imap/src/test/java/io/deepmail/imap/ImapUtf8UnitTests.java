@@ -1,12 +1,9 @@
 package io.deepmail.imap;
 
-import static io.deepmail.imap.ScriptedSessions.ALICE;
-import static io.deepmail.imap.ScriptedSessions.PLAIN_IR;
 import static io.deepmail.imap.ScriptedSessions.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.deepmail.core.TransportMode;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedTlsServer;
@@ -26,16 +23,14 @@ class ImapUtf8UnitTests {
     private static final String NAME = "\u00c9t\u00e9/R&D";
 
     private static ImapSession connect(ScriptedTlsServer server) throws Exception {
-        return ScriptedSessions.client(RESOURCES).connect(ALICE, ScriptedSessions.targets(server,
-                TransportMode.IMPLICIT)).block(WAIT);
+        return ScriptedSessions.connectImplicit(RESOURCES, server);
     }
 
     @Test
     @DisplayName("RFC 6855: modified UTF-7 names until ENABLE UTF8=ACCEPT, then UTF-8 quoted names sent and read; CR, LF and NUL still refused")
     void utf8Accept() throws Exception {
         String caps = "IMAP4rev1 AUTH=PLAIN SASL-IR ENABLE UTF8=ACCEPT";
-        Script script = Script.builder().send("* OK [CAPABILITY " + caps + "] ready\r\n")
-                .expectLine("A1 AUTHENTICATE PLAIN " + PLAIN_IR).send("A1 OK [CAPABILITY " + caps + "] done\r\n")
+        Script script = ScriptedSessions.authenticated(caps)
                 .expectLine("A2 CREATE &AMk-t&AOk-/R&-D").send("A2 OK\r\n")
                 .expectLine("A3 LIST \"\" \"*\"").send("* LIST () \"/\" &AMk-t&AOk-/R&-D\r\nA3 OK\r\n")
                 .expectLine("A4 ENABLE UTF8=ACCEPT").send("* ENABLED UTF8=ACCEPT\r\nA4 OK\r\n")
@@ -72,8 +67,7 @@ class ImapUtf8UnitTests {
     @DisplayName("RFC 6855: without UTF8=ACCEPT offered, ENABLE sends nothing and names stay modified UTF-7")
     void notOffered() throws Exception {
         String caps = "IMAP4rev1 AUTH=PLAIN SASL-IR ENABLE";
-        Script script = Script.builder().send("* OK [CAPABILITY " + caps + "] ready\r\n")
-                .expectLine("A1 AUTHENTICATE PLAIN " + PLAIN_IR).send("A1 OK [CAPABILITY " + caps + "] done\r\n")
+        Script script = ScriptedSessions.authenticated(caps)
                 .expectLine("A2 SELECT &AMk-t&AOk-/R&-D").send("A2 OK [READ-WRITE] in\r\n")
                 .awaitClose().build();
         try (ScriptedTlsServer server = ScriptedSessions.implicit(script)) {

@@ -1,9 +1,7 @@
 package io.deepmail.imap.internal.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.ListData;
@@ -11,10 +9,6 @@ import io.deepmail.imap.response.SequenceSet;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.UntaggedStatus;
 import io.deepmail.imap.response.VanishedData;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,38 +19,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** CONDSTORE/QRESYNC (RFC 7162), BINARY (RFC 3516) and UTF8=ACCEPT (RFC 6855) responses in the decoder. */
 class ImapExtensionDecoderUnitTests {
 
-    private static final DecoderLimits LIMITS = new DecoderLimits(64 * 1024, 4096, 1 << 30, 1 << 20, 16);
-
-    private final EmbeddedChannel channel = new EmbeddedChannel(new ImapResponseDecoder(LIMITS));
+    private final DecoderHarness decoder = new DecoderHarness();
 
     @AfterEach
     void close() {
-        channel.finishAndReleaseAll();
+        decoder.close();
     }
 
     private List<Object> feed(String... parts) {
-        for (String p : parts) {
-            channel.writeInbound(Unpooled.copiedBuffer(p, StandardCharsets.UTF_8));
-        }
-        List<Object> out = new ArrayList<>();
-        Object o;
-        while ((o = channel.readInbound()) != null) {
-            out.add(o);
-        }
-        return out;
+        return decoder.feed(parts);
     }
 
     private void assertViolation(String... parts) {
-        assertThatThrownBy(() -> feed(parts)).hasRootCauseInstanceOf(ProtocolViolationException.class);
-        assertThat(feed("* OK fine\r\n")).isEmpty();
+        decoder.assertViolation(parts);
     }
 
     private static String text(FetchChunk c) {
-        try {
-            return c.content().toString(StandardCharsets.ISO_8859_1);
-        } finally {
-            c.release();
-        }
+        return DecoderHarness.text(c);
     }
 
     @Test
@@ -147,7 +126,7 @@ class ImapExtensionDecoderUnitTests {
         ListData utf8 = (ListData) after.get(1);
         assertThat(utf8.utf8()).isTrue();
         assertThat(utf8.decodedMailbox()).isEqualTo("\u00c9t\u00e9 A&B-C");
-        ((ImapResponseDecoder) channel.pipeline().first()).resetAfterTls();
+        ((ImapResponseDecoder) decoder.channel.pipeline().first()).resetAfterTls();
         List<Object> reset = feed("* LIST () \"/\" \"A&B-C\"\r\n");
         assertThat(((ListData) reset.get(0)).utf8()).isFalse();
     }
