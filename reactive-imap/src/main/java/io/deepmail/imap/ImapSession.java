@@ -277,7 +277,8 @@ public interface ImapSession {
     /**
      * EXPUNGE.
      *
-     * @return the expunged sequence numbers, in the server's order
+     * @return the expunged sequence numbers, in the server's order; empty once QRESYNC is enabled,
+     *     when the server reports {@code VANISHED} on {@link #updates()} instead
      */
     Flux<Long> expunge();
 

@@ -9,13 +9,11 @@ import io.deepmail.imap.command.Fetch;
 import io.deepmail.imap.command.SelectOptions;
 import io.deepmail.imap.command.Store;
 import io.deepmail.imap.response.ESearchData;
-import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.Untagged;
 import io.deepmail.imap.response.VanishedData;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -137,10 +135,10 @@ class ImapCondstoreLabIntegrationTests {
             s.append(box, List.of(), mime.getBytes(StandardCharsets.US_ASCII)).block(WAIT);
 
             s.examine(box).block(WAIT);
-            assertThat(collect(s.fetch("1", false, "BODY.PEEK[]").ofType(FetchChunk.class))).isEqualTo(big);
+            assertThat(ImapLabIntegrationTests.collect(s.fetch("1", false, "BODY.PEEK[]"))).isEqualTo(big);
             List<Untagged> binary = s.fetch(new Fetch("2", List.of("BINARY.SIZE[2]", "BINARY.PEEK[2]"), false))
                     .collectList().block(WAIT);
-            assertThat(collect(Flux.fromIterable(binary).ofType(FetchChunk.class))).isEqualTo(payload);
+            assertThat(ImapLabIntegrationTests.collect(Flux.fromIterable(binary))).isEqualTo(payload);
             FetchData data = binary.stream().filter(FetchData.class::isInstance).map(FetchData.class::cast)
                     .findFirst().orElseThrow();
             assertThat(data.binarySizes()).containsEntry("2", (long) payload.length);
@@ -156,19 +154,5 @@ class ImapCondstoreLabIntegrationTests {
             out.append(String.format("%08d ", line++)).append("0123456789abcdef".repeat(4)).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] collect(Flux<FetchChunk> chunks) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        chunks.doOnNext(c -> {
-            try {
-                byte[] b = new byte[c.content().readableBytes()];
-                c.content().readBytes(b);
-                out.writeBytes(b);
-            } finally {
-                c.release();
-            }
-        }).blockLast(WAIT);
-        return out.toByteArray();
     }
 }

@@ -21,7 +21,6 @@ import io.deepmail.imap.response.BodyStructure;
 import io.deepmail.imap.response.ExistsData;
 import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
-import io.deepmail.imap.response.FetchResult;
 import io.deepmail.imap.response.ListData;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -214,7 +213,8 @@ class ImapLabIntegrationTests {
         }
     }
 
-    private static byte[] collect(reactor.core.publisher.Flux<FetchResult> results) {
+    /** The bytes of every FetchChunk among {@code results}, in order, each chunk released. */
+    static byte[] collect(reactor.core.publisher.Flux<?> results) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         results.ofType(FetchChunk.class).doOnNext(c -> {
             try {
