@@ -21,7 +21,8 @@ import org.reactivestreams.Publisher;
  * @param flags the flags to set, possibly empty
  * @param size the exact content size in bytes
  * @param content the RFC 5322 message (CRLF line endings unless {@code binary}); subscribed to once
- *     the literal may be written, each buffer released once written
+ *     the literal may be written, each buffer released once written. It is never subscribed to if the
+ *     server refuses the command first, so create buffers on subscription, not before
  * @param binary whether to send a {@code literal8}
  * @since 0.1
  */
