@@ -2,6 +2,7 @@ package io.deepmail.imap;
 
 import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
+import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TransportMode;
@@ -66,7 +67,17 @@ final class ImapDialect implements ProtocolDialect<DefaultImapSession> {
             }
             return DefaultImapSession.capability(channel).thenReturn(channel);
         }).flatMap(ch -> startTls ? upgrade(ch) : Mono.just(ch))
+                .flatMap(ImapDialect::revision)
                 .map(ch -> new DefaultImapSession(ch, account, options));
+    }
+
+    /** Refuses a server that announces neither IMAP4rev1 nor IMAP4rev2 inside TLS: the client speaks no older dialect. */
+    private static Mono<ImapChannel> revision(ImapChannel channel) {
+        if (channel.capabilities().contains("IMAP4REV1") || channel.capabilities().contains("IMAP4REV2")) {
+            return Mono.just(channel);
+        }
+        return Mono.error(new ProtocolViolationException(channel.connection().endpoint()
+                + " announces neither IMAP4rev1 nor IMAP4rev2; refused before authentication"));
     }
 
     private static Mono<ImapChannel> upgrade(ImapChannel channel) {

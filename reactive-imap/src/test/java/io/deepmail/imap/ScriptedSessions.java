@@ -1,5 +1,7 @@
 package io.deepmail.imap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.deepmail.core.Account;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailClientException;
@@ -13,6 +15,7 @@ import io.deepmail.core.connect.Targets;
 import io.deepmail.core.testkit.Credential;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
+import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
 import io.deepmail.core.testkit.TestCa;
 import io.deepmail.core.testkit.TestPki;
@@ -25,6 +28,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.test.StepVerifier;
 
 /** Scripted IMAP servers on loopback and a client that trusts their test CA. */
 final class ScriptedSessions {
@@ -58,6 +63,32 @@ final class ScriptedSessions {
 
     static Targets targets(ScriptedTlsServer server, TransportMode mode) {
         return Targets.endpoints(MailProtocol.IMAP, new Endpoint(MailProtocol.IMAP, HOST, server.port(), mode));
+    }
+
+    /**
+     * Asserts the TLS-09 transcript: in cleartext the server received nothing but CAPABILITY and
+     * STARTTLS commands, and no credential byte reached it in cleartext or inside TLS.
+     */
+    static void noCredentials(ScriptedConnection connection) {
+        String clear = connection.cleartextReceivedText();
+        assertThat(clear).as("cleartext: only CAPABILITY and STARTTLS (TLS-09)")
+                .matches("(A[0-9]+ (CAPABILITY|STARTTLS)\\r\\n)*");
+        assertThat(clear + connection.tlsReceivedText()).as("no credential byte")
+                .doesNotContain("LOGIN", "AUTHENTICATE", "s3cret", PLAIN_IR);
+    }
+
+    /**
+     * Connects to {@code server}'s single endpoint, expecting a failure within {@link #WAIT} (no
+     * hang), and returns its typed reason after checking that no credential reached the server.
+     */
+    static MailClientException connectFails(ImapClient client, ScriptedTlsServer server, TransportMode mode) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        client.connect(ALICE, targets(server, mode)).as(StepVerifier::create)
+                .expectErrorSatisfies(failure::set).verify(WAIT);
+        ScriptedConnection connection = server.awaitConnection(0, WAIT);
+        connection.awaitClosed(WAIT);
+        noCredentials(connection);
+        return reason(failure.get());
     }
 
     /** The typed reason of a single-candidate connect failure. */

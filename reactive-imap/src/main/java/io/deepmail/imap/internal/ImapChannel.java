@@ -1,6 +1,7 @@
 package io.deepmail.imap.internal;
 
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
+import io.deepmail.core.security.SecurityTag;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ExchangeEngine;
 import io.deepmail.core.transport.ExchangeOptions;
@@ -17,6 +18,7 @@ import io.deepmail.imap.internal.codec.ImapResponseDecoder;
 import io.deepmail.imap.internal.codec.LiteralMode;
 import io.deepmail.imap.response.Continuation;
 import io.deepmail.imap.response.ImapResponse;
+import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
@@ -42,6 +44,8 @@ import reactor.core.publisher.Sinks;
 public final class ImapChannel {
 
     private static final Set<Class<? extends Untagged>> GREETING = Set.of(UntaggedStatus.class);
+    /** How many ALERT texts {@link #alerts()} replays to a late subscriber. */
+    private static final int ALERTS_KEPT = 16;
 
     private final MailConnection connection;
     private final ExchangeEngine<CommandSegment, ImapResponse> engine;
@@ -50,6 +54,7 @@ public final class ImapChannel {
     private final AtomicLong tags = new AtomicLong();
     private volatile Set<String> capabilities = Set.of();
     private volatile boolean utf8Enabled;
+    private final Sinks.Many<String> alerts = Sinks.many().replay().limit(ALERTS_KEPT);
 
     private ImapChannel(MailConnection connection, DecoderLimits limits, ExchangeOptions options,
             MailClientMetricsRecorder metrics, BiFunction<String, StatusResponse, Throwable> refusal) {
@@ -127,6 +132,7 @@ public final class ImapChannel {
     public Mono<UntaggedStatus> greeting() {
         return engine.exchange(new CommandKey("*", GREETING, false), Flux.<CommandSegment>empty(),
                         r -> r instanceof UntaggedStatus)
+                .doOnNext(this::noteAlert)
                 .ofType(UntaggedStatus.class).last();
     }
 
@@ -241,6 +247,7 @@ public final class ImapChannel {
         return Flux.defer(() -> {
             CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), verb, refusal);
             return responses
+                    .doOnNext(this::noteAlert)
                     .doOnNext(r -> {
                         if (r instanceof Tagged t) {
                             meter.tagged(t.status());
@@ -260,7 +267,34 @@ public final class ImapChannel {
      * @return the unsolicited data
      */
     public Flux<Untagged> unsolicited() {
-        return engine.unsolicited().ofType(Untagged.class);
+        return engine.unsolicited().ofType(Untagged.class).doOnNext(this::noteAlert)
+                .doFinally(signal -> alerts.tryEmitComplete());
+    }
+
+    /**
+     * The text of every {@code [ALERT]} response code received inside TLS, tagged or untagged, in
+     * order: the last {@value #ALERTS_KEPT} are replayed to a late subscriber. An ALERT that arrives
+     * before TLS is up is never emitted (TLS-13, RFC 9051 §11.3): it is not the authenticated
+     * server's word. Completes when the unsolicited stream ends.
+     *
+     * @return the alert texts
+     */
+    public Flux<String> alerts() {
+        return alerts.asFlux();
+    }
+
+    private void noteAlert(ImapResponse r) {
+        if (r instanceof Tagged t) {
+            noteAlert(t.status());
+        } else if (r instanceof UntaggedStatus u) {
+            noteAlert(u.status());
+        }
+    }
+
+    private void noteAlert(StatusResponse status) {
+        if (status.hasCode(ResponseCode.ALERT) && connection.security().filter(s -> s.has(SecurityTag.TLS)).isPresent()) {
+            alerts.tryEmitNext(status.text());
+        }
     }
 
     /**
