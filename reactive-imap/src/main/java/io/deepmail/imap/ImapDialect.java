@@ -56,6 +56,10 @@ final class ImapDialect implements ProtocolDialect<DefaultImapSession> {
             if (status.kind() == StatusResponse.Kind.BYE) {
                 return Mono.error(ExceptionFactory.failed("greeting", status));
             }
+            if (status.kind() == StatusResponse.Kind.NO || status.kind() == StatusResponse.Kind.BAD) {
+                return Mono.error(new ProtocolViolationException("the server greeted with " + status.kind()
+                        + " instead of OK, PREAUTH or BYE"));
+            }
             if (status.kind() == StatusResponse.Kind.PREAUTH) {
                 String why = "the server greeted with PREAUTH, authenticating the connection without the client's "
                         + "credentials; refused (TLS-17)";

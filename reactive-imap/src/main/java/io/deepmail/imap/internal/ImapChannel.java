@@ -1,7 +1,7 @@
 package io.deepmail.imap.internal;
 
+import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
-import io.deepmail.core.security.SecurityTag;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ExchangeEngine;
 import io.deepmail.core.transport.ExchangeOptions;
@@ -18,7 +18,6 @@ import io.deepmail.imap.internal.codec.ImapResponseDecoder;
 import io.deepmail.imap.internal.codec.LiteralMode;
 import io.deepmail.imap.response.Continuation;
 import io.deepmail.imap.response.ImapResponse;
-import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
@@ -43,9 +42,7 @@ import reactor.core.publisher.Sinks;
  */
 public final class ImapChannel {
 
-    private static final Set<Class<? extends Untagged>> GREETING = Set.of(UntaggedStatus.class);
-    /** How many ALERT texts {@link #alerts()} replays to a late subscriber. */
-    private static final int ALERTS_KEPT = 16;
+    private static final Set<Class<? extends Untagged>> GREETING = Set.of(Untagged.class);
 
     private final MailConnection connection;
     private final ExchangeEngine<CommandSegment, ImapResponse> engine;
@@ -54,7 +51,7 @@ public final class ImapChannel {
     private final AtomicLong tags = new AtomicLong();
     private volatile Set<String> capabilities = Set.of();
     private volatile boolean utf8Enabled;
-    private final Sinks.Many<String> alerts = Sinks.many().replay().limit(ALERTS_KEPT);
+    private final AlertTap alerts;
 
     private ImapChannel(MailConnection connection, DecoderLimits limits, ExchangeOptions options,
             MailClientMetricsRecorder metrics, BiFunction<String, StatusResponse, Throwable> refusal) {
@@ -63,7 +60,8 @@ public final class ImapChannel {
         this.refusal = refusal;
         connection.addCodec("imap.decoder", new ImapResponseDecoder(limits))
                 .addCodec("imap.encoder", new ImapCommandEncoder());
-        this.engine = connection.exchange(new TagCorrelator(), options);
+        this.alerts = new AlertTap(connection);
+        this.engine = connection.exchange(new TagCorrelator(alerts), options);
     }
 
     /**
@@ -125,15 +123,18 @@ public final class ImapChannel {
     }
 
     /**
-     * Waits for the greeting: the first untagged status response.
+     * Waits for the greeting: the first untagged response, which must be a status response; any
+     * other data first is a {@link ProtocolViolationException}, not something to wait past.
      *
      * @return the greeting
      */
     public Mono<UntaggedStatus> greeting() {
         return engine.exchange(new CommandKey("*", GREETING, false), Flux.<CommandSegment>empty(),
-                        r -> r instanceof UntaggedStatus)
-                .doOnNext(this::noteAlert)
-                .ofType(UntaggedStatus.class).last();
+                        r -> r instanceof Untagged)
+                .last()
+                .flatMap(r -> r instanceof UntaggedStatus s ? Mono.just(s)
+                        : Mono.error(new ProtocolViolationException("the server greeted with " + r.getClass()
+                                .getSimpleName() + " instead of OK, PREAUTH or BYE")));
     }
 
     /**
@@ -247,7 +248,6 @@ public final class ImapChannel {
         return Flux.defer(() -> {
             CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), verb, refusal);
             return responses
-                    .doOnNext(this::noteAlert)
                     .doOnNext(r -> {
                         if (r instanceof Tagged t) {
                             meter.tagged(t.status());
@@ -267,34 +267,19 @@ public final class ImapChannel {
      * @return the unsolicited data
      */
     public Flux<Untagged> unsolicited() {
-        return engine.unsolicited().ofType(Untagged.class).doOnNext(this::noteAlert)
-                .doFinally(signal -> alerts.tryEmitComplete());
+        return engine.unsolicited().ofType(Untagged.class).doFinally(signal -> alerts.complete());
     }
 
     /**
      * The text of every {@code [ALERT]} response code received inside TLS, tagged or untagged, in
-     * order: the last {@value #ALERTS_KEPT} are replayed to a late subscriber. An ALERT that arrives
+     * order: the last {@value AlertTap#KEPT} are replayed to a late subscriber. An ALERT that arrives
      * before TLS is up is never emitted (TLS-13, RFC 9051 §11.3): it is not the authenticated
      * server's word. Completes when the unsolicited stream ends.
      *
      * @return the alert texts
      */
     public Flux<String> alerts() {
-        return alerts.asFlux();
-    }
-
-    private void noteAlert(ImapResponse r) {
-        if (r instanceof Tagged t) {
-            noteAlert(t.status());
-        } else if (r instanceof UntaggedStatus u) {
-            noteAlert(u.status());
-        }
-    }
-
-    private void noteAlert(StatusResponse status) {
-        if (status.hasCode(ResponseCode.ALERT) && connection.security().filter(s -> s.has(SecurityTag.TLS)).isPresent()) {
-            alerts.tryEmitNext(status.text());
-        }
+        return alerts.alerts();
     }
 
     /**
