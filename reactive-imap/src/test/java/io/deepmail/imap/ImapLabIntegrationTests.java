@@ -19,11 +19,8 @@ import io.deepmail.core.transport.MailTransport;
 import io.deepmail.imap.command.Store;
 import io.deepmail.imap.response.BodyStructure;
 import io.deepmail.imap.response.ExistsData;
-import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
-import io.deepmail.imap.response.FetchResult;
 import io.deepmail.imap.response.ListData;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -105,7 +102,7 @@ class ImapLabIntegrationTests {
                     .containsExactly("text/plain", "text/csv", "image/png");
             assertThat(((BodyStructure.Single) mixed.parts().get(1)).fileName()).isEqualTo("report.csv");
 
-            byte[] csv = collect(s.fetch(String.valueOf(attachment.uid()), true, "BODY.PEEK[2]"));
+            byte[] csv = LabSessions.collect(s.fetch(String.valueOf(attachment.uid()), true, "BODY.PEEK[2]"));
             assertThat(new String(Base64.getMimeDecoder().decode(csv), StandardCharsets.US_ASCII))
                     .startsWith("protocol,port,mode\nimap,993,implicit");
             assertThat(s.search("SUBJECT \"Plain text seed message\"", false).block(WAIT)).hasSize(1);
@@ -145,7 +142,7 @@ class ImapLabIntegrationTests {
             MailboxState state = s.select(box).block(WAIT);
             assertThat(state.exists()).isEqualTo(1);
             assertThat(state.readOnly()).isFalse();
-            assertThat(new String(collect(s.fetch("1", false, "BODY.PEEK[]")), StandardCharsets.UTF_8))
+            assertThat(new String(LabSessions.collect(s.fetch("1", false, "BODY.PEEK[]")), StandardCharsets.UTF_8))
                     .isEqualTo(message);
             List<FetchData> stored = s.store(new Store("1", Store.Action.ADD, List.of("\\Flagged"), false, false))
                     .collectList().block(WAIT);
@@ -207,19 +204,5 @@ class ImapLabIntegrationTests {
             s.delete(box).onErrorResume(e -> Mono.empty()).block(WAIT);
             s.logout().block(WAIT);
         }
-    }
-
-    private static byte[] collect(reactor.core.publisher.Flux<FetchResult> results) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        results.ofType(FetchChunk.class).doOnNext(c -> {
-            try {
-                byte[] b = new byte[c.content().readableBytes()];
-                c.content().readBytes(b);
-                out.writeBytes(b);
-            } finally {
-                c.release();
-            }
-        }).blockLast(WAIT);
-        return out.toByteArray();
     }
 }

@@ -7,11 +7,8 @@ import io.deepmail.core.testkit.LabEnvironment;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.imap.command.Store;
 import io.deepmail.imap.response.BodyStructure;
-import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
-import io.deepmail.imap.response.FetchResult;
 import io.deepmail.imap.response.ListData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,20 +72,6 @@ class ImapMailboxLabIntegrationTests {
         return Base64.getMimeDecoder().decode(m.group(1));
     }
 
-    private static byte[] collect(Flux<FetchResult> results) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        results.ofType(FetchChunk.class).doOnNext(c -> {
-            try {
-                byte[] b = new byte[c.content().readableBytes()];
-                c.content().readBytes(b);
-                out.writeBytes(b);
-            } finally {
-                c.release();
-            }
-        }).blockLast(WAIT);
-        return out.toByteArray();
-    }
-
     @Test
     @DisplayName("LIST, EXAMINE and FETCH of the seed: each message equals its Maildir file; the attachment's structure and its CSV and PNG bytes equal the file's")
     void seedAgainstMaildir() throws Exception {
@@ -110,7 +92,7 @@ class ImapMailboxLabIntegrationTests {
                     continue; // mail other tests delivered
                 }
                 seen++;
-                byte[] whole = collect(s.fetch(Long.toString(d.uid()), true, "BODY.PEEK[]"));
+                byte[] whole = LabSessions.collect(s.fetch(Long.toString(d.uid()), true, "BODY.PEEK[]"));
                 assertThat(new String(whole, StandardCharsets.UTF_8)).as(d.envelope().messageId()).isEqualTo(file);
                 assertThat(d.size()).isEqualTo((long) whole.length);
             }
@@ -136,8 +118,8 @@ class ImapMailboxLabIntegrationTests {
             assertThat(png.disposition()).isEqualToIgnoringCase("attachment");
 
             String uid = Long.toString(attachment.uid());
-            byte[] csvEncoded = collect(s.fetch(uid, true, "BODY.PEEK[2]"));
-            byte[] pngEncoded = collect(s.fetch(uid, true, "BODY.PEEK[3]"));
+            byte[] csvEncoded = LabSessions.collect(s.fetch(uid, true, "BODY.PEEK[2]"));
+            byte[] pngEncoded = LabSessions.collect(s.fetch(uid, true, "BODY.PEEK[3]"));
             assertThat(csv.size()).isEqualTo(csvEncoded.length);
             assertThat(png.size()).isEqualTo(pngEncoded.length);
             assertThat(Base64.getMimeDecoder().decode(csvEncoded)).isEqualTo(attachment(file, "report.csv"))
@@ -166,7 +148,7 @@ class ImapMailboxLabIntegrationTests {
             s.create(from).then(s.create(to)).block(WAIT);
             s.append(from, List.of("\\Seen"), bytes).then(s.append(from, List.of(), bytes)).block(WAIT);
             assertThat(s.select(from).block(WAIT).exists()).isEqualTo(2);
-            assertThat(collect(s.fetch("1", false, "BODY.PEEK[]"))).isEqualTo(bytes);
+            assertThat(LabSessions.collect(s.fetch("1", false, "BODY.PEEK[]"))).isEqualTo(bytes);
 
             assertThat(s.store(new Store("1", Store.Action.ADD, List.of("\\Flagged", "$Label1"), false, false))
                     .blockLast(WAIT).flags()).contains("\\Seen", "\\Flagged", "$Label1");

@@ -13,10 +13,14 @@ import io.deepmail.core.testkit.LabEnvironment;
 import io.deepmail.core.tls.TlsOptions;
 import io.deepmail.core.tls.TrustAnchors;
 import io.deepmail.core.transport.MailTransport;
+import io.deepmail.imap.response.FetchChunk;
+import io.deepmail.imap.response.FetchResult;
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 
 /** The lab's hosts, accounts and endpoints for the IMAP interop tests, and clients that trust the lab CA. */
 final class LabSessions {
@@ -61,5 +65,20 @@ final class LabSessions {
     /** Implicit TLS on the main instance, by its host name. */
     static Targets main(LabEnvironment env) {
         return targets(endpoint(env, "LAB_HOST", "LAB_IMAPS_PORT", TransportMode.IMPLICIT));
+    }
+
+    /** The bytes of every chunk of a FETCH, each chunk released. */
+    static byte[] collect(Flux<FetchResult> results) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        results.ofType(FetchChunk.class).doOnNext(c -> {
+            try {
+                byte[] b = new byte[c.content().readableBytes()];
+                c.content().readBytes(b);
+                out.writeBytes(b);
+            } finally {
+                c.release();
+            }
+        }).blockLast(WAIT);
+        return out.toByteArray();
     }
 }
