@@ -6,6 +6,7 @@ import static io.deepmail.imap.ScriptedSessions.PLAIN_IR;
 import static io.deepmail.imap.ScriptedSessions.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deepmail.core.MailClientException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
@@ -120,6 +121,25 @@ class ImapReferralUnitTests {
                 server.awaitScriptDone(WAIT);
                 Thread.sleep(GRACE.toMillis());
                 assertThat(target.connections()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a referral in a BYE greeting is an ImapByeException with the URL as its code argument; never followed")
+    void byeGreetingReferral() throws Exception {
+        try (ScriptedTlsServer target = target()) {
+            String referral = url(target, "");
+            try (ScriptedTlsServer server = ScriptedSessions.implicit(Script.builder()
+                    .send("* BYE [REFERRAL " + referral + "] moved\r\n").awaitClose().build())) {
+                MailClientException reason = ScriptedSessions.connectFails(ScriptedSessions.client(RESOURCES), server,
+                        TransportMode.IMPLICIT);
+                assertThat(reason).isInstanceOf(ImapByeException.class);
+                assertThat(((ImapByeException) reason).responseCode()).isEqualTo("REFERRAL");
+                assertThat(((ImapByeException) reason).responseCodeArgument()).isEqualTo(referral);
+                Thread.sleep(GRACE.toMillis());
+                assertThat(target.connections()).isEmpty();
+                assertThat(server.connections()).hasSize(1);
             }
         }
     }

@@ -37,16 +37,16 @@ class ImapTamperingUnitTests {
             + "* STATUS INBOX (MESSAGES 99)\r\n* SEARCH 66 77\r\n* 5 EXPUNGE\r\n* 1 FETCH (FLAGS (\\Forged) UID 99)\r\n"
             + "* 1 FETCH (BODY[] {6}\r\nforged)\r\n";
 
-    private static Script.Builder throughStartTls(String forged) {
+    private static Script.Builder throughStartTls(String forged, String goAhead) {
         return Script.builder().send("* OK ready\r\n" + forged)
                 .expectLine("A1 CAPABILITY").send(forged + "* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\nA1 OK\r\n")
-                .expectLine("A2 STARTTLS").send(forged + "A2 OK begin\r\n").startTls();
+                .expectLine("A2 STARTTLS").send(forged + goAhead).startTls();
     }
 
     @Test
     @DisplayName("TLS-13: untagged EXISTS, FLAGS, LIST, STATUS, SEARCH, EXPUNGE and FETCH before STARTTLS appear in no state, result or stream")
     void stateTampering() throws Exception {
-        Script script = throughStartTls(FORGED_DATA)
+        Script script = throughStartTls(FORGED_DATA, "A2 OK begin\r\n")
                 .expectLine("A3 CAPABILITY").send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nA3 OK\r\n")
                 .expectLine("A4 AUTHENTICATE PLAIN " + PLAIN_IR).send("A4 OK [CAPABILITY IMAP4rev1 IDLE] done\r\n")
                 .expectLine("A5 LIST \"\" \"*\"").send("* LIST () \"/\" INBOX\r\nA5 OK\r\n")
@@ -91,7 +91,7 @@ class ImapTamperingUnitTests {
         String spoof = "* OK [ALERT] forged: your password expired, log in at evil.example\r\n"
                 + "* NO [PARSE] forged parse warning\r\n* NO [BADCHARSET (FORGED)] forged charset text\r\n"
                 + "* BAD [ALERT] forged bad\r\n";
-        Script script = throughStartTls(spoof)
+        Script script = throughStartTls(spoof, "A2 OK [ALERT] forged go-ahead alert\r\n")
                 .expectLine("A3 CAPABILITY")
                 .send("* OK [ALERT] real alert one\r\n* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nA3 OK\r\n")
                 .expectLine("A4 AUTHENTICATE PLAIN " + PLAIN_IR)
