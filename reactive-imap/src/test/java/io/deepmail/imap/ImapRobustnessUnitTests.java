@@ -72,7 +72,8 @@ class ImapRobustnessUnitTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"garbage\r\n", "* FOO greeting\r\n", "A1 OK tagged greeting\r\n", "* OK [CAPABILITY\r\n",
-            "* OK ready\0\r\n", "+ continuation\r\n", "* NO not a greeting\r\n", "* BAD not a greeting\r\n"})
+            "* OK ready\0\r\n", "+ continuation\r\n", "* NO not a greeting\r\n", "* BAD not a greeting\r\n",
+            "* 1 FETCH (BODY[] {5}\r\nhello)\r\n"})
     @DisplayName("a malformed greeting is a typed protocol error, without a command sent")
     void malformedGreeting(String greeting) throws Exception {
         try (ScriptedTlsServer server = ScriptedSessions.implicit(Script.builder().send(greeting).awaitClose()

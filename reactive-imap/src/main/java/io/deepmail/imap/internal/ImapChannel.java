@@ -22,6 +22,7 @@ import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
 import io.deepmail.imap.response.UntaggedStatus;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -132,9 +133,14 @@ public final class ImapChannel {
         return engine.exchange(new CommandKey("*", GREETING, false), Flux.<CommandSegment>empty(),
                         r -> r instanceof Untagged)
                 .last()
-                .flatMap(r -> r instanceof UntaggedStatus s ? Mono.just(s)
-                        : Mono.error(new ProtocolViolationException("the server greeted with " + r.getClass()
-                                .getSimpleName() + " instead of OK, PREAUTH or BYE")));
+                .flatMap(r -> {
+                    if (r instanceof UntaggedStatus s) {
+                        return Mono.just(s);
+                    }
+                    ReferenceCountUtil.release(r); // a literal chunk, in a greeting of FETCH data
+                    return Mono.error(new ProtocolViolationException("the server greeted with "
+                            + r.getClass().getSimpleName() + " instead of OK, PREAUTH or BYE"));
+                });
     }
 
     /**
