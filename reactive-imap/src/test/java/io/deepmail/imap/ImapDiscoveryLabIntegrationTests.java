@@ -78,7 +78,7 @@ class ImapDiscoveryLabIntegrationTests {
     }
 
     @Test
-    @DisplayName("discovery of example.test with the lab CA trusted: an authenticated level-1 session on Implicit TLS from secure SRV, its tags latched")
+    @DisplayName("LAT-04: discovery of example.test with the lab CA trusted: an authenticated level-1 session on Implicit TLS (the _imaps port) from secure SRV, every tag it showed latched PROVISIONAL")
     void discoveredWithLabCa() throws Exception {
         MailTransport transport = MailTransport.create(RESOURCES.get()).tls(TlsOptions.builder()
                 .trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
@@ -90,6 +90,7 @@ class ImapDiscoveryLabIntegrationTests {
         SessionSecurity security = session.security();
         assertThat(security.level()).isEqualTo(ConfidentialityLevel.VERIFIED);
         assertThat(security.endpoint().mode()).isEqualTo(TransportMode.IMPLICIT);
+        assertThat(security.endpoint().port()).as("the _imaps SRV port").isEqualTo(env.port("LAB_IMAPS_PORT"));
         assertThat(security.discoveryTrust()).isEqualTo(DiscoveryTrust.SRV_SECURE);
         assertThat(security.tags()).contains(SecurityTag.TLS, SecurityTag.IMPLICIT);
         assertThat(security.has(SecurityTag.CERT_PKIX) || security.has(SecurityTag.CERT_DANE)).isTrue();
@@ -99,6 +100,9 @@ class ImapDiscoveryLabIntegrationTests {
         EndpointLatches learned = latches.state(account).block(WAIT).endpoint(security.endpoint());
         assertThat(learned.state(SecurityTag.TLS)).isEqualTo(TagState.PROVISIONAL);
         assertThat(learned.state(SecurityTag.IMPLICIT)).isEqualTo(TagState.PROVISIONAL);
+        for (SecurityTag tag : security.tags()) { // LAT-04: every tag the session showed is latched
+            assertThat(learned.state(tag)).as(tag.toString()).isEqualTo(TagState.PROVISIONAL);
+        }
     }
 
     @Test
