@@ -6,6 +6,7 @@ import io.deepmail.core.Account;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
+import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.dns.DnsOptions;
 import io.deepmail.core.latch.EndpointLatches;
@@ -41,6 +42,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Tag("integration")
 class ImapDiscoveryLabIntegrationTests {
+
+    /**
+     * The race's head start in the discovered-race test. Both endpoints are healthy, so Implicit
+     * TLS must win; the default 250 ms head start makes that a question of how fast a loaded CI
+     * machine finishes a cold handshake, which is not what this test is about (the race itself is
+     * tested deterministically in the core's RaceUnitTests).
+     */
+    private static final Duration HEALTHY_HEAD_START = Duration.ofSeconds(5);
+
 
     @RegisterExtension
     static final MailResourcesExtension RESOURCES = new MailResourcesExtension();
@@ -84,7 +94,8 @@ class ImapDiscoveryLabIntegrationTests {
                 .trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
         LatchService latches = LatchService.create(LatchStores.inMemory());
         Account account = alice();
-        ImapSession session = ImapClient.create(transport).dns(dnsLookup()).latches(latches).connect(account).block(WAIT);
+        ImapSession session = ImapClient.create(transport).dns(dnsLookup()).latches(latches)
+                .connectOptions(ConnectOptions.defaults().withHeadStart(HEALTHY_HEAD_START)).connect(account).block(WAIT);
 
         assertThat(session.state()).isEqualTo(ImapState.AUTHENTICATED);
         SessionSecurity security = session.security();
