@@ -58,6 +58,26 @@ class EmbeddedLatchStoreUnitTests {
     }
 
     @Test
+    @DisplayName("L15: a write cancelled mid-flight (a race's losing attempt) neither closes the store nor is lost half-way")
+    void cancelledWritesKeepTheStoreOpen() {
+        LatchStore store = LatchStores.embedded(dir.resolve("cancel.db"));
+        try {
+            for (int i = 0; i < 200; i++) {
+                LatchState raised = LatchState.EMPTY.with(IMAPS,
+                        EndpointLatches.EMPTY.with(SecurityTag.TLS, TagLatch.of(TagState.PROVISIONAL)));
+                store.merge("account-" + i, raised).subscribe().dispose();
+            }
+            assertThat(store.isDisposed()).isFalse();
+            LatchState raised = LatchState.EMPTY.with(IMAPS,
+                    EndpointLatches.EMPTY.with(SecurityTag.TLS, TagLatch.of(TagState.NORMAL)));
+            assertThat(store.merge("after", raised).block(WAIT).endpoint(IMAPS).state(SecurityTag.TLS))
+                    .isEqualTo(TagState.NORMAL);
+        } finally {
+            store.dispose();
+        }
+    }
+
+    @Test
     @DisplayName("L15: calls run off the caller's thread, on bounded-elastic, so an event loop is never blocked")
     void runsOffTheCallerThread() {
         LatchStore store = LatchStores.embedded(dir.resolve("threads.db"));

@@ -6,6 +6,7 @@ import io.deepmail.core.latch.LatchStore;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -17,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * The durable default: one H2 MVStore file, one map from account key to {@link LatchCodec#toText}.
  * Writes are serialised by one lock, joined, committed and synced to disk before they are
  * acknowledged, so an acknowledged raise survives a crash of the process or the machine. Every call
- * runs on {@link Schedulers#boundedElastic()}, never on the caller's thread: MVStore blocks.
+ * runs on {@link Schedulers#boundedElastic()}, never on the caller's thread: MVStore blocks. A
+ * cancelled call is not interrupted (see {@link #call}).
  */
 public final class EmbeddedLatchStore implements LatchStore {
 
@@ -103,13 +105,28 @@ public final class EmbeddedLatchStore implements LatchStore {
         }
     }
 
+    /**
+     * Runs {@code action} on a bounded-elastic worker and relays its result. A cancelled subscriber
+     * does not cancel the work: MVStore's file channel is an interruptible channel, and an interrupt
+     * in the middle of a commit closes the whole store for good, so a race that cancels a losing
+     * attempt while its latch gate writes would break every later session. The write finishes and
+     * its result is dropped; it only ever joins, so finishing it is always safe.
+     */
     private <T> Mono<T> call(Callable<T> action) {
-        return Mono.fromCallable(() -> {
-            if (store.isClosed()) {
-                throw new LatchStoreException("latch store " + file + " is closed", null);
-            }
-            return action.call();
-        }).subscribeOn(scheduler).onErrorMap(e -> !(e instanceof LatchStoreException),
+        return Mono.<T>fromFuture(() -> {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            scheduler.schedule(() -> {
+                try {
+                    if (store.isClosed()) {
+                        throw new LatchStoreException("latch store " + file + " is closed", null);
+                    }
+                    result.complete(action.call());
+                } catch (Exception | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            return result;
+        }, true).onErrorMap(e -> !(e instanceof LatchStoreException),
                 e -> new LatchStoreException("latch store " + file + " failed: " + e.getMessage(), e));
     }
 
