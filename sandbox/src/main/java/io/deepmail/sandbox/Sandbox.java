@@ -64,6 +64,7 @@ public final class Sandbox implements AutoCloseable {
     private final String password;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Map<ServiceLabel, Endpoint> endpoints = new EnumMap<>(ServiceLabel.class);
+    private final List<ScriptedTlsServer> scripted = new java.util.ArrayList<>();
     private @Nullable Path temporaryDirectory;
     private @Nullable TestDnsServer dns;
     private @Nullable GreenMailServers greenMail;
@@ -138,6 +139,7 @@ public final class Sandbox implements AutoCloseable {
 
     private ScriptedTlsServer own(ScriptedTlsServer server) {
         resources.push(server);
+        scripted.add(server);
         return server;
     }
 
@@ -238,6 +240,20 @@ public final class Sandbox implements AutoCloseable {
     public List<String> strippingServerLines() {
         return running(stripping).connections().stream().map(ScriptedConnection::linesRead)
                 .flatMap(List::stream).toList();
+    }
+
+    /**
+     * What went wrong on the scripted servers' side so far: one line per connection whose dialogue
+     * did not go as scripted (a client that closes a connection early, as a race loser does, shows
+     * up here too). For diagnosing a failed run.
+     *
+     * @return the problems, empty when every scripted dialogue went as planned
+     */
+    public List<String> scriptedServerProblems() {
+        return scripted.stream().flatMap(server -> server.connections().stream()
+                .filter(c -> c.failure() != null)
+                .map(c -> "127.0.0.1:" + server.port() + " connection " + c.index() + ": "
+                        + String.valueOf(c.failure().getMessage()).replace('\n', ' '))).toList();
     }
 
     /**

@@ -40,7 +40,8 @@ public final class StartTlsServers {
                 .expectLine("A1 CAPABILITY").send("* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\nA1 OK done\r\n")
                 .expectLine("A2 STARTTLS").send("A2 OK begin TLS negotiation now\r\n").startTls()
                 .expectLine("A3 CAPABILITY").send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nA3 OK done\r\n")
-                .expectLine("AUTHENTICATE PLAIN with the sandbox user", plain).send("A4 OK authenticated\r\n")
+                .expectLine("AUTHENTICATE PLAIN with the sandbox user", plain)
+                .send("A4 OK [CAPABILITY IMAP4rev1] authenticated\r\n")
                 .expectLine("A5 LOGOUT").send("* BYE logging out\r\nA5 OK done\r\n")
                 .awaitClose().build());
     }
