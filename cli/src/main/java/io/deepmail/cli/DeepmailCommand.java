@@ -33,6 +33,10 @@ public final class DeepmailCommand implements Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (!java.util.Arrays.asList(args).contains("--debug")) {
+            // The embedded servers' threads report a refused handshake with a stack trace; keep them quiet.
+            Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> { });
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -2,44 +2,53 @@ package io.deepmail.cli.sandbox;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Statistic;
+import io.micrometer.core.instrument.Tag;
 import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-/** Prints the meters a run recorded: name, tags and the non-zero measurements, one meter per line. */
+/**
+ * Prints what a run recorded, one line per meter name: how many events it counted over all its tag
+ * combinations, and the tag values it saw.
+ */
 final class MetricsReport {
 
     private MetricsReport() {
     }
 
+    /**
+     * Prints the report.
+     *
+     * @param out where
+     * @param registry the registry
+     * @return how many meter names had a non-zero count
+     */
     static int print(PrintWriter out, MeterRegistry registry) {
-        List<Meter> meters = registry.getMeters().stream()
-                .sorted(Comparator.comparing((Meter m) -> m.getId().getName()).thenComparing(m -> m.getId().toString()))
-                .toList();
-        int shown = 0;
-        for (Meter meter : meters) {
-            String values = StreamSupport.stream(meter.measure().spliterator(), false)
-                    .filter(m -> m.getValue() != 0 && !Double.isNaN(m.getValue()))
-                    .map(MetricsReport::format).collect(Collectors.joining(" "));
-            if (values.isEmpty()) {
+        Map<String, Long> counts = new TreeMap<>();
+        Map<String, Map<String, Set<String>>> tags = new TreeMap<>();
+        for (Meter meter : registry.getMeters()) {
+            long count = (long) StreamSupport.stream(meter.measure().spliterator(), false)
+                    .filter(m -> m.getStatistic() == Statistic.COUNT || m.getStatistic() == Statistic.VALUE)
+                    .mapToDouble(m -> m.getValue()).sum();
+            if (count <= 0) {
                 continue;
             }
-            String tags = meter.getId().getTags().stream().map(t -> t.getKey() + "=" + t.getValue())
-                    .collect(Collectors.joining(",", "{", "}"));
-            out.printf("  %-44s %s %s%n", meter.getId().getName(), values, tags);
-            shown++;
+            String name = meter.getId().getName();
+            counts.merge(name, count, Long::sum);
+            for (Tag tag : meter.getId().getTags()) {
+                tags.computeIfAbsent(name, n -> new TreeMap<>()).computeIfAbsent(tag.getKey(), k -> new TreeSet<>())
+                        .add(tag.getValue());
+            }
         }
-        return shown;
+        counts.forEach((name, count) -> out.printf("  %-34s %5d  %s%n", name, count,
+                tags.getOrDefault(name, Map.of()).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + String.join("|", e.getValue()))
+                        .collect(Collectors.joining(" "))));
+        return counts.size();
     }
-
-    private static String format(Measurement m) {
-        String name = m.getStatistic().name().toLowerCase(java.util.Locale.ROOT);
-        double v = m.getValue();
-        String value = v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.4f", v);
-        return name + "=" + value;
-    }
-
 }
