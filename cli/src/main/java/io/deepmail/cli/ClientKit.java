@@ -1,6 +1,10 @@
 package io.deepmail.cli;
 
+import io.deepmail.core.Account;
+import io.deepmail.core.MailProtocol;
 import io.deepmail.core.MailResources;
+import io.deepmail.core.connect.MailConnector;
+import io.deepmail.core.connect.Targets;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.discovery.AccountDiscovery;
 import io.deepmail.core.dns.DnsAnswer;
@@ -14,12 +18,15 @@ import io.deepmail.core.transport.MailTransport;
 import io.deepmail.imap.ImapClient;
 import io.deepmail.metrics.micrometer.MicrometerMailClientMetricsRecorder;
 import io.deepmail.pop3.Pop3Client;
+import io.deepmail.pop3.Pop3Session;
 import io.deepmail.submission.SubmissionClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * What every command connects with, built in one place: shared event loops, a transport trusting
@@ -102,6 +109,18 @@ public final class ClientKit implements AutoCloseable {
     }
 
     /**
+     * The targets RFC 6186 discovery finds for an account and protocol.
+     *
+     * @param account the account
+     * @param protocol the protocol
+     * @return the discovered candidates, in connect order
+     */
+    public Targets discover(Account account, MailProtocol protocol) {
+        return Targets.discovered(Objects.requireNonNull(discovery().discover(account.address()).block(WAIT),
+                "discovery"), protocol);
+    }
+
+    /**
      * An address resolver on the DNS lookup when there is one, else the system's.
      *
      * @return the resolver
@@ -131,7 +150,8 @@ public final class ClientKit implements AutoCloseable {
     }
 
     /**
-     * A POP3 client with discovery, addresses through DNS and the latch gate when configured.
+     * A POP3 client with discovery, addresses through DNS and the latch gate when configured; it
+     * looks up no TLSA, so {@link #pop3(Account, Targets)} is the way to connect with DANE.
      *
      * @return the client
      */
@@ -139,6 +159,21 @@ public final class ClientKit implements AutoCloseable {
         Pop3Client client = Pop3Client.create(transport).resolver(addressResolver());
         client = latches != null ? client.latches(latches) : client;
         return dns != null ? client.discovery(discovery()) : client;
+    }
+
+    /**
+     * Connects a POP3 session (not yet authenticated) through the core connector with the kit's DNS,
+     * so that DANE applies to POP3 as to IMAP and Submission, and with the latch gate when configured.
+     *
+     * @param account the account
+     * @param targets the candidates
+     * @return the session, greeted and inside TLS
+     */
+    public Mono<Pop3Session> pop3(Account account, Targets targets) {
+        MailConnector connector = MailConnector.create(transport).resolver(addressResolver());
+        connector = latches != null ? connector.latches(latches) : connector;
+        connector = dns != null ? connector.dns(dns) : connector;
+        return connector.connect(account, targets, pop3().dialect(account)).cast(Pop3Session.class);
     }
 
     /**

@@ -170,9 +170,8 @@ public final class ConnectCommand implements Callable<Integer> {
 
     private SessionSecurity pop3(ClientKit kit, Account account, @Nullable Targets targets, Map<String, Object> result,
             boolean[] authenticating) {
-        var client = kit.pop3();
-        Pop3Session session = Objects.requireNonNull((targets != null ? client.connect(account, targets)
-                : client.connect(account)).block(ClientKit.WAIT));
+        Targets t = targets != null ? targets : kit.discover(account, MailProtocol.POP3);
+        Pop3Session session = Objects.requireNonNull(kit.pop3(account, t).block(ClientKit.WAIT));
         try {
             authenticating[0] = true;
             session.authenticate().block(ClientKit.WAIT);
@@ -189,8 +188,7 @@ public final class ConnectCommand implements Callable<Integer> {
 
     private SessionSecurity submission(ClientKit kit, Account account, @Nullable Targets targets, byte @Nullable [] content,
             Map<String, Object> result) {
-        Targets t = targets != null ? targets : Targets.discovered(Objects.requireNonNull(
-                kit.discovery().discover(account.address()).block(ClientKit.WAIT)), MailProtocol.SUBMISSION);
+        Targets t = targets != null ? targets : kit.discover(account, MailProtocol.SUBMISSION);
         SubmissionSession session = Objects.requireNonNull(kit.submission().connect(account, t).block(ClientKit.WAIT));
         try {
             result.put("authenticated", true);

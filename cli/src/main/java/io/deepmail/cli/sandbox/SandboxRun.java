@@ -189,20 +189,16 @@ public final class SandboxRun {
                 s.authentication().name());
     }
 
-    /**
-     * DANE-EE where the sandbox publishes TLSA and the client looks it up (IMAP and Submission
-     * resolve through the connector's DNS); PKIX with the name check everywhere else.
-     */
+    /** DANE-EE where the sandbox publishes TLSA (Implicit TLS); PKIX with the name check on STARTTLS. */
     private static AuthenticationMethod expectedAuthentication(Endpoint endpoint) {
-        return endpoint.mode() == TransportMode.IMPLICIT && endpoint.protocol() != MailProtocol.POP3
-                ? AuthenticationMethod.DANE_EE : AuthenticationMethod.PKIX;
+        return endpoint.mode() == TransportMode.IMPLICIT ? AuthenticationMethod.DANE_EE : AuthenticationMethod.PKIX;
     }
 
     private SessionSecurity loginAndLeave(MailProtocol protocol, Targets targets) {
         return switch (protocol) {
             case IMAP -> kit.imap().connect(account, targets)
                     .flatMap(s -> s.logout().thenReturn(s.security())).block(WAIT);
-            case POP3 -> kit.pop3().connect(account, targets)
+            case POP3 -> kit.pop3(account, targets)
                     .flatMap(s -> s.authenticate().then(s.quit()).thenReturn(s.security())).block(WAIT);
             case SUBMISSION -> kit.submission().connect(account, targets)
                     .flatMap(s -> s.quit().thenReturn(s.security())).block(WAIT);
@@ -229,7 +225,8 @@ public final class SandboxRun {
         }
 
         start = System.nanoTime();
-        Pop3Session pop3 = Objects.requireNonNull(kit.pop3().connect(account).block(WAIT), "pop3");
+        Pop3Session pop3 = Objects.requireNonNull(kit.pop3(account, Targets.discovered(discovered, MailProtocol.POP3))
+                .block(WAIT), "pop3");
         try {
             expectRaceWinner(pop3.security());
             pop3.authenticate().block(WAIT);
