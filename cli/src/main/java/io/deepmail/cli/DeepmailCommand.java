@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "deepmail", mixinStandardHelpOptions = true, version = "deepmail 0.1.0-SNAPSHOT",
         description = "RFC 8314 mail client checks: an embedded sandbox demonstration, probes, connections, latches "
                 + "and audits.%nWithout a subcommand, runs 'deepmail sandbox'.",
-        subcommands = {SandboxCommand.class, ProbeCommand.class, ConnectCommand.class,
+        subcommands = {SandboxCommand.class, ProbeCommand.class, ConnectCommand.class, LatchesCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok (probe: every endpoint secure)", "1:error, or a sandbox expectation failed",

@@ -3,6 +3,7 @@ package io.deepmail.cli.sandbox;
 import io.deepmail.cli.ClientKit;
 import io.deepmail.cli.ExitCode;
 import io.deepmail.cli.Failures;
+import io.deepmail.cli.LatchSummary;
 import io.deepmail.core.Account;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
@@ -167,7 +168,7 @@ public final class SandboxRun {
                     checks.expect(s.tags().stream().filter(t -> t != SecurityTag.PFS)
                                     .allMatch(t -> latched.state(t) == TagState.PROVISIONAL),
                             endpoint + ": every tag latched PROVISIONAL after a compliant session (L3, LAT-04)",
-                            EndpointRow.latchSummary(latched));
+                            LatchSummary.of(latched));
                 } catch (RuntimeException e) {
                     checks.expect(false, endpoint + ": connects and logs in", Failures.describe(e));
                 }
@@ -281,11 +282,11 @@ public final class SandboxRun {
             latches.confirm(account, endpoint).block(WAIT);
             EndpointLatches latched = latchesOf(endpoint);
             out.printf("  %-30s %s%n", endpoint.protocol() + " " + endpoint.host() + ":" + endpoint.port(),
-                    EndpointRow.latchSummary(latched));
+                    LatchSummary.of(latched));
             checks.expect(latched.state(SecurityTag.TLS) == TagState.NORMAL
                             && latched.tags().entrySet().stream().filter(e -> e.getKey() != SecurityTag.PFS)
                                     .allMatch(e -> e.getValue().state() != TagState.PROVISIONAL),
-                    endpoint + ": confirmed latches are NORMAL (L4a, LAT-05)", EndpointRow.latchSummary(latched));
+                    endpoint + ": confirmed latches are NORMAL (L4a, LAT-05)", LatchSummary.of(latched));
         }
         return null;
     }
@@ -302,7 +303,7 @@ public final class SandboxRun {
                             && latched.state(s.has(SecurityTag.CERT_DANE) ? SecurityTag.CERT_DANE : SecurityTag.CERT_PKIX)
                                     == TagState.NORMAL,
                     protocol + ": admitted on Implicit TLS against NORMAL latches (L6, L7)",
-                    s.endpoint().mode() + " " + EndpointRow.latchSummary(latched));
+                    s.endpoint().mode() + " " + LatchSummary.of(latched));
         }
         checks.expect(violations() == violationsBefore, "no latch violation in the second run",
                 (violations() - violationsBefore) + " violations");
