@@ -10,21 +10,11 @@ import io.deepmail.core.connect.MailUrl;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.latch.LatchStore;
 import io.deepmail.core.security.SessionSecurity;
-import io.deepmail.imap.ImapSession;
-import io.deepmail.imap.response.ListData;
-import io.deepmail.pop3.Pop3Session;
-import io.deepmail.pop3.Pop3Stat;
-import io.deepmail.submission.Envelope;
-import io.deepmail.submission.SubmissionResult;
-import io.deepmail.submission.SubmissionSession;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -36,8 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code deepmail connect imap|pop3|submission}: connect, log in, do one harmless thing, and print
@@ -117,21 +105,23 @@ public final class ConnectCommand implements Callable<Integer> {
         LatchStore store = latchStore == null ? null : Inputs.latchStore(latchStore);
         try (ClientKit kit = ClientKit.create(Inputs.trust(trustCa), resolver == null ? null : Inputs.resolver(resolver),
                 store)) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            boolean[] authenticating = {false};
+            SessionActions.Phase phase = new SessionActions.Phase();
             try {
-                SessionSecurity security = switch (p) {
-                    case IMAP -> imap(kit, account, targets, result, authenticating);
-                    case POP3 -> pop3(kit, account, targets, result, authenticating);
-                    case SUBMISSION -> submission(kit, account, targets, content, result);
+                Targets t = targets != null ? targets : p == MailProtocol.IMAP
+                        ? Objects.requireNonNull(kit.imap().targets(account).block(ClientKit.WAIT))
+                        : kit.discover(account, p);
+                SessionActions.Outcome outcome = switch (p) {
+                    case IMAP -> SessionActions.imap(kit, account, t, phase);
+                    case POP3 -> SessionActions.pop3(kit, account, t, phase);
+                    case SUBMISSION -> SessionActions.submission(kit, account, t, content, to);
                 };
-                report(out, kit, security, result);
+                report(out, kit, outcome.security(), outcome.result());
                 return ExitCode.OK.code();
             } catch (RuntimeException e) {
                 if (e instanceof UsageException) {
                     throw e;
                 }
-                ExitCode code = Failures.classify(e, authenticating[0]);
+                ExitCode code = Failures.classify(e, phase.authenticating());
                 if (json) {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("ok", false);
@@ -146,63 +136,6 @@ public final class ConnectCommand implements Callable<Integer> {
             if (store != null) {
                 store.dispose();
             }
-        }
-    }
-
-    private SessionSecurity imap(ClientKit kit, Account account, @Nullable Targets targets, Map<String, Object> result,
-            boolean[] authenticating) {
-        var client = kit.imap();
-        Targets t = targets != null ? targets : Objects.requireNonNull(client.targets(account).block(ClientKit.WAIT));
-        ImapSession session = Objects.requireNonNull(client.establish(account, t).block(ClientKit.WAIT));
-        try {
-            authenticating[0] = true;
-            session.authenticate().block(ClientKit.WAIT);
-            authenticating[0] = false;
-            List<String> boxes = session.list("", "*", false).map(ListData::decodedMailbox).collectList()
-                    .block(ClientKit.WAIT);
-            result.put("mailboxes", boxes);
-            session.logout().block(ClientKit.WAIT);
-            return session.security();
-        } finally {
-            session.close().onErrorResume(e -> Mono.empty()).block(ClientKit.WAIT);
-        }
-    }
-
-    private SessionSecurity pop3(ClientKit kit, Account account, @Nullable Targets targets, Map<String, Object> result,
-            boolean[] authenticating) {
-        Targets t = targets != null ? targets : kit.discover(account, MailProtocol.POP3);
-        Pop3Session session = Objects.requireNonNull(kit.pop3(account, t).block(ClientKit.WAIT));
-        try {
-            authenticating[0] = true;
-            session.authenticate().block(ClientKit.WAIT);
-            authenticating[0] = false;
-            Pop3Stat stat = Objects.requireNonNull(session.stat().block(ClientKit.WAIT));
-            result.put("messages", stat.count());
-            result.put("octets", stat.size());
-            session.quit().block(ClientKit.WAIT);
-            return session.security();
-        } finally {
-            session.close().onErrorResume(e -> Mono.empty()).block(ClientKit.WAIT);
-        }
-    }
-
-    private SessionSecurity submission(ClientKit kit, Account account, @Nullable Targets targets, byte @Nullable [] content,
-            Map<String, Object> result) {
-        Targets t = targets != null ? targets : kit.discover(account, MailProtocol.SUBMISSION);
-        SubmissionSession session = Objects.requireNonNull(kit.submission().connect(account, t).block(ClientKit.WAIT));
-        try {
-            result.put("authenticated", true);
-            if (content != null) {
-                Flux<ByteBuf> body = Flux.defer(() -> Flux.just(Unpooled.wrappedBuffer(content)));
-                SubmissionResult sent = Objects.requireNonNull(session.send(
-                        Envelope.of(account.address(), Objects.requireNonNull(to)), body).block(ClientKit.WAIT));
-                result.put("queueId", sent.queueId());
-                result.put("accepted", sent.accepted());
-            }
-            session.quit().block(ClientKit.WAIT);
-            return session.security();
-        } finally {
-            session.quit().onErrorResume(e -> Mono.empty()).block(ClientKit.WAIT);
         }
     }
 

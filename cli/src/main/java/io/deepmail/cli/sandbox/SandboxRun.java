@@ -4,6 +4,7 @@ import io.deepmail.cli.ClientKit;
 import io.deepmail.cli.ExitCode;
 import io.deepmail.cli.Failures;
 import io.deepmail.cli.LatchSummary;
+import io.deepmail.cli.SessionActions;
 import io.deepmail.core.Account;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
@@ -196,13 +197,11 @@ public final class SandboxRun {
     }
 
     private SessionSecurity loginAndLeave(MailProtocol protocol, Targets targets) {
+        SessionActions.Phase phase = new SessionActions.Phase();
         return switch (protocol) {
-            case IMAP -> kit.imap().connect(account, targets)
-                    .flatMap(s -> s.logout().thenReturn(s.security())).block(WAIT);
-            case POP3 -> kit.pop3(account, targets)
-                    .flatMap(s -> s.authenticate().then(s.quit()).thenReturn(s.security())).block(WAIT);
-            case SUBMISSION -> kit.submission().connect(account, targets)
-                    .flatMap(s -> s.quit().thenReturn(s.security())).block(WAIT);
+            case IMAP -> SessionActions.imap(kit, account, targets, phase).security();
+            case POP3 -> SessionActions.pop3(kit, account, targets, phase).security();
+            case SUBMISSION -> SessionActions.submission(kit, account, targets, null, null).security();
         };
     }
 

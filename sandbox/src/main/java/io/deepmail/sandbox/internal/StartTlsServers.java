@@ -11,9 +11,9 @@ import javax.net.ssl.SSLException;
 
 /**
  * The sandbox's STARTTLS servers, which GreenMail cannot be: the core test kit's scripted servers
- * playing an honest IMAP, POP3 and Submission dialogue (capabilities, the upgrade, capabilities again,
- * SASL PLAIN checked against the sandbox user, logout), and an IMAP server that strips STARTTLS from
- * its capabilities, as an attacker on the path would.
+ * playing an honest IMAP, POP3 and Submission dialogue (capabilities, the upgrade, capabilities
+ * again, SASL PLAIN checked against the sandbox user, then LIST, STAT or nothing, and logout), and
+ * an IMAP server that strips STARTTLS from its capabilities, as an attacker on the path would.
  */
 public final class StartTlsServers {
 
@@ -23,7 +23,7 @@ public final class StartTlsServers {
     }
 
     /**
-     * An IMAP server on port 143 semantics: STARTTLS, then AUTHENTICATE PLAIN and LOGOUT.
+     * An IMAP server with STARTTLS, then AUTHENTICATE PLAIN, LIST (an empty INBOX) and LOGOUT.
      *
      * @param credential the server credential
      * @param user the login name
@@ -42,12 +42,14 @@ public final class StartTlsServers {
                 .expectLine("A3 CAPABILITY").send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\nA3 OK done\r\n")
                 .expectLine("AUTHENTICATE PLAIN with the sandbox user", plain)
                 .send("A4 OK [CAPABILITY IMAP4rev1] authenticated\r\n")
-                .expectLine("A5 LOGOUT").send("* BYE logging out\r\nA5 OK done\r\n")
+                .expectLine("LIST", line -> line.startsWith("A5 LIST "))
+                .send("* LIST (\\HasNoChildren) \"/\" INBOX\r\nA5 OK done\r\n")
+                .expectLine("A6 LOGOUT").send("* BYE logging out\r\nA6 OK done\r\n")
                 .awaitClose().build());
     }
 
     /**
-     * A POP3 server with STLS, then AUTH PLAIN and QUIT.
+     * A POP3 server with STLS, then AUTH PLAIN, STAT (an empty maildrop) and QUIT.
      *
      * @param credential the server credential
      * @param user the login name
@@ -65,6 +67,7 @@ public final class StartTlsServers {
                 .expectLine("CAPA").send("+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n")
                 .expectLine("AUTH PLAIN with the sandbox user", plain("AUTH PLAIN ", user, password))
                 .send("+OK authenticated\r\n")
+                .expectLine("STAT").send("+OK 0 0\r\n")
                 .expectLine("QUIT").send("+OK bye\r\n")
                 .awaitClose().build());
     }
