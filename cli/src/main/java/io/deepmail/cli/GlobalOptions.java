@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 public final class GlobalOptions {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print the stack trace of a failure, and the library's log at INFO.")
+            description = "Print the stack trace of a failure.")
     boolean debug;
 
     /**
