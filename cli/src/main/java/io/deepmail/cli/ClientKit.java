@@ -3,11 +3,8 @@ package io.deepmail.cli;
 import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.MailResources;
-import io.deepmail.core.connect.MailConnector;
 import io.deepmail.core.connect.Targets;
-import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.discovery.AccountDiscovery;
-import io.deepmail.core.dns.DnsAnswer;
 import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.dns.DnsOptions;
 import io.deepmail.core.latch.LatchService;
@@ -120,16 +117,6 @@ public final class ClientKit implements AutoCloseable {
                 "discovery"), protocol);
     }
 
-    /**
-     * An address resolver on the DNS lookup when there is one, else the system's.
-     *
-     * @return the resolver
-     */
-    public AddressResolver addressResolver() {
-        DnsLookup lookup = dns;
-        return lookup == null ? AddressResolver.system() : host -> lookup.addresses(host).map(DnsAnswer::records);
-    }
-
     private DnsLookup requireDns() {
         DnsLookup lookup = dns;
         if (lookup == null) {
@@ -150,30 +137,25 @@ public final class ClientKit implements AutoCloseable {
     }
 
     /**
-     * A POP3 client with discovery, addresses through DNS and the latch gate when configured; it
-     * looks up no TLSA, so {@link #pop3(Account, Targets)} is the way to connect with DANE.
+     * A POP3 client with DNS (discovery, DANE) and the latch gate when configured.
      *
      * @return the client
      */
     public Pop3Client pop3() {
-        Pop3Client client = Pop3Client.create(transport).resolver(addressResolver());
+        Pop3Client client = Pop3Client.create(transport);
         client = latches != null ? client.latches(latches) : client;
-        return dns != null ? client.discovery(discovery()) : client;
+        return dns != null ? client.dns(dns) : client;
     }
 
     /**
-     * Connects a POP3 session (not yet authenticated) through the core connector with the kit's DNS,
-     * so that DANE applies to POP3 as to IMAP and Submission, and with the latch gate when configured.
+     * Connects a POP3 session (greeted, inside TLS, latches checked; not yet authenticated).
      *
      * @param account the account
      * @param targets the candidates
-     * @return the session, greeted and inside TLS
+     * @return the session
      */
     public Mono<Pop3Session> pop3(Account account, Targets targets) {
-        MailConnector connector = MailConnector.create(transport).resolver(addressResolver());
-        connector = latches != null ? connector.latches(latches) : connector;
-        connector = dns != null ? connector.dns(dns) : connector;
-        return connector.connect(account, targets, pop3().dialect(account)).cast(Pop3Session.class);
+        return pop3().connect(account, targets);
     }
 
     /**

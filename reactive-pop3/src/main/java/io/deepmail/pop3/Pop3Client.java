@@ -256,6 +256,7 @@ public final class Pop3Client {
      * @return the dialect
      */
     public ProtocolDialect<? extends Pop3Session> dialect(Account account) {
-        return new Pop3Dialect(Objects.requireNonNull(account, "account"), options, transport.metricsRecorder());
+        return new Pop3Dialect(Objects.requireNonNull(account, "account"), options, transport.metricsRecorder(),
+                transport.observer());
     }
 }
