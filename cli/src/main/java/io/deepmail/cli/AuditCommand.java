@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,11 +54,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Domains probed at once (default: ${DEFAULT-VALUE})")
     private int concurrency = 4;
 
-    @Option(names = "--resolver", paramLabel = "HOST:PORT", description = "A trusted, validating DNS resolver")
-    private @Nullable String resolver;
+    @Mixin
+    private TrustOptions trust;
 
-    @Option(names = "--trust-ca", paramLabel = "FILE", description = "Trust only the CA certificates in this PEM file")
-    private @Nullable Path trustCa;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per endpoint (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds = 15;
@@ -80,8 +79,8 @@ public final class AuditCommand implements Callable<Integer> {
         Progress progress = new Progress(spec.commandLine().getErr(), domains.size(), System.console() != null);
         MailResources resources = MailResources.create();
         try {
-            MailProbe probe = ProbeSupport.probe(resources, Inputs.trust(trustCa),
-                    resolver == null ? null : Inputs.resolver(resolver), Duration.ofSeconds(timeoutSeconds), 8);
+            MailProbe probe = ProbeSupport.probe(resources, trust.anchors(),
+                    trust.resolver(), Duration.ofSeconds(timeoutSeconds), 8);
             List<Tuple2<Integer, ProbeReport>> done = Flux.range(0, domains.size())
                     .flatMap(i -> probe.report(domains.get(i))
                             .onErrorResume(e -> Mono.just(failed(domains.get(i), e)))

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,12 +67,9 @@ public final class ConnectCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Secret secret;
 
-    @Option(names = "--trust-ca", paramLabel = "FILE", description = "Trust only the CA certificates in this PEM file")
-    private @Nullable Path trustCa;
 
-    @Option(names = "--resolver", paramLabel = "HOST:PORT",
-            description = "A trusted, validating DNS resolver: discovery, DNSSEC and DANE")
-    private @Nullable String resolver;
+    @Mixin
+    private TrustOptions trust;
 
     @Option(names = "--latch-store", paramLabel = "DIR|redis://…", description = "Check and record latches here")
     private @Nullable String latchStore;
@@ -103,7 +101,7 @@ public final class ConnectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LatchStore store = latchStore == null ? null : Inputs.latchStore(latchStore);
-        try (ClientKit kit = ClientKit.create(Inputs.trust(trustCa), resolver == null ? null : Inputs.resolver(resolver),
+        try (ClientKit kit = ClientKit.create(trust.anchors(), trust.resolver(),
                 store)) {
             SessionActions.Phase phase = new SessionActions.Phase();
             try {
@@ -214,7 +212,7 @@ public final class ConnectCommand implements Callable<Integer> {
             TransportMode m = mode == Mode.implicit ? TransportMode.IMPLICIT : TransportMode.STARTTLS;
             return Targets.endpoints(p, new Endpoint(p, host, port != null ? port : p.defaultPort(m), m));
         }
-        if (resolver == null) {
+        if (trust.resolver == null) {
             throw new UsageException("say where to connect: --url, --host, or --resolver for RFC 6186 discovery");
         }
         return null;

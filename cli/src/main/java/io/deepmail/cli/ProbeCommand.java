@@ -3,12 +3,11 @@ package io.deepmail.cli;
 import io.deepmail.core.MailResources;
 import io.deepmail.probe.ProbeReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,12 +29,9 @@ public final class ProbeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EMAIL-OR-DOMAIN", description = "alice@example.com or example.com")
     private String target;
 
-    @Option(names = "--resolver", paramLabel = "HOST:PORT",
-            description = "A trusted, validating DNS resolver (its AD bit is believed)")
-    private @Nullable String resolver;
+    @Mixin
+    private TrustOptions trust;
 
-    @Option(names = "--trust-ca", paramLabel = "FILE", description = "Trust only the CA certificates in this PEM file")
-    private @Nullable Path trustCa;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per endpoint (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds = 15;
@@ -54,8 +50,8 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MailResources resources = MailResources.create();
         try {
-            ProbeReport report = Objects.requireNonNull(ProbeSupport.probe(resources, Inputs.trust(trustCa),
-                    resolver == null ? null : Inputs.resolver(resolver), Duration.ofSeconds(timeoutSeconds), 8)
+            ProbeReport report = Objects.requireNonNull(ProbeSupport.probe(resources, trust.anchors(),
+                    trust.resolver(), Duration.ofSeconds(timeoutSeconds), 8)
                     .report(target).block(Duration.ofSeconds(timeoutSeconds * 4L + 30)));
             ExitCode code = ProbeSupport.exitCode(report.verdict());
             if (json) {

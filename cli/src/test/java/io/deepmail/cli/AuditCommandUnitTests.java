@@ -6,29 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepmail audit} over a file of domains, against the sandbox's DNS. */
-class AuditCommandUnitTests {
-
-    @TempDir
-    static Path dir;
-
-    private static SandboxFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new SandboxFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+class AuditCommandUnitTests extends SandboxTestBase {
 
     @Test
     @DisplayName("a secure domain and an empty one: CSV report with one row per endpoint, progress lines, shares, exit 1")

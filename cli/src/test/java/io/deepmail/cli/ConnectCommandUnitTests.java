@@ -22,29 +22,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepmail connect} against the sandbox: each protocol, JSON, and one typed exit code per failure class. */
-class ConnectCommandUnitTests {
-
-    @TempDir
-    static Path dir;
-
-    private static SandboxFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new SandboxFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+class ConnectCommandUnitTests extends SandboxTestBase {
 
     private static Cli connect(String protocol, String... more) {
         String[] base = {"connect", protocol, "--user", fixture.sandbox.user(), "--password-file",

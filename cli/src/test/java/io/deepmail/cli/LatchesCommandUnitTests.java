@@ -10,32 +10,20 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepmail latches} on the embedded store that {@code connect --latch-store} wrote. */
-class LatchesCommandUnitTests {
+class LatchesCommandUnitTests extends SandboxTestBase {
 
-    @TempDir
-    static Path dir;
-
-    private static SandboxFixture fixture;
     private static Path store;
     private static Endpoint imaps;
 
     @BeforeAll
-    static void start() {
-        fixture = new SandboxFixture(dir);
+    static void paths() {
         store = dir.resolve("latches");
         imaps = fixture.sandbox.endpoint(MailProtocol.IMAP, TransportMode.IMPLICIT);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     private static Cli connect() {

@@ -4,29 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code deepmail probe} against the sandbox: discovery, every endpoint inspected, typed exit codes. */
-class ProbeCommandUnitTests {
-
-    @TempDir
-    static Path dir;
-
-    private static SandboxFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new SandboxFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+class ProbeCommandUnitTests extends SandboxTestBase {
 
     @Test
     @DisplayName("SRV-01, DANE-01: all six discovered endpoints are probed, secure, and the exit code is 0")
