@@ -38,10 +38,7 @@ public final class Failures {
      * @return the exit code
      */
     public static ExitCode classify(Throwable failure, boolean authenticating) {
-        Throwable t = unwrap(failure);
-        if (t instanceof CandidatesExhaustedException exhausted && !exhausted.failures().isEmpty()) {
-            return classify(exhausted.failures().get(0).reason(), authenticating);
-        }
+        Throwable t = reason(failure);
         if (t instanceof TlsPolicyException tls) {
             return tlsPolicy(tls);
         }
@@ -112,6 +109,21 @@ public final class Failures {
             message = cause != null && cause != t ? oneLine(cause) : "(no detail)";
         }
         return message.replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /**
+     * What refused the session: the failure behind the wrappers, and for a race that failed
+     * everywhere, the first candidate's reason (candidates are tried best first).
+     *
+     * @param failure a failure
+     * @return the reason
+     */
+    public static Throwable reason(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof CandidatesExhaustedException exhausted && !exhausted.failures().isEmpty()) {
+            return exhausted.failures().get(0).reason();
+        }
+        return t;
     }
 
     /**
