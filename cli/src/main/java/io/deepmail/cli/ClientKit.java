@@ -3,6 +3,7 @@ package io.deepmail.cli;
 import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.MailResources;
+import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.discovery.AccountDiscovery;
 import io.deepmail.core.dns.DnsLookup;
@@ -43,8 +44,11 @@ public final class ClientKit implements AutoCloseable {
     private final MailTransport transport;
     private final @Nullable DnsLookup dns;
     private final @Nullable LatchService latches;
+    private final ConnectOptions connect;
 
-    private ClientKit(TrustAnchors anchors, @Nullable InetSocketAddress resolver, @Nullable LatchStore store) {
+    private ClientKit(TrustAnchors anchors, @Nullable InetSocketAddress resolver, @Nullable LatchStore store,
+            ConnectOptions connect) {
+        this.connect = connect;
         this.resources = MailResources.create();
         this.transport = recorder.instrument(MailTransport.create(resources)
                 .tls(TlsOptions.builder().trustAnchors(anchors).build())).observe(log);
@@ -65,7 +69,21 @@ public final class ClientKit implements AutoCloseable {
      */
     public static ClientKit create(TrustAnchors anchors, @Nullable InetSocketAddress resolver,
             @Nullable LatchStore store) {
-        return new ClientKit(anchors, resolver, store);
+        return create(anchors, resolver, store, ConnectOptions.defaults());
+    }
+
+    /**
+     * Builds a kit whose clients race with other connect options (head start, attempt timeout).
+     *
+     * @param anchors the trust anchors for PKIX
+     * @param resolver the trusted DNS resolver, or {@code null}
+     * @param store the latch store, or {@code null}
+     * @param connect the connect options
+     * @return the kit
+     */
+    public static ClientKit create(TrustAnchors anchors, @Nullable InetSocketAddress resolver,
+            @Nullable LatchStore store, ConnectOptions connect) {
+        return new ClientKit(anchors, resolver, store, connect);
     }
 
     /**
@@ -131,7 +149,7 @@ public final class ClientKit implements AutoCloseable {
      * @return the client
      */
     public ImapClient imap() {
-        ImapClient client = ImapClient.create(transport);
+        ImapClient client = ImapClient.create(transport).connectOptions(connect);
         client = latches != null ? client.latches(latches) : client;
         return dns != null ? client.dns(dns) : client;
     }
@@ -142,7 +160,7 @@ public final class ClientKit implements AutoCloseable {
      * @return the client
      */
     public Pop3Client pop3() {
-        Pop3Client client = Pop3Client.create(transport);
+        Pop3Client client = Pop3Client.create(transport).connectOptions(connect);
         client = latches != null ? client.latches(latches) : client;
         return dns != null ? client.dns(dns) : client;
     }
@@ -164,7 +182,7 @@ public final class ClientKit implements AutoCloseable {
      * @return the client
      */
     public SubmissionClient submission() {
-        SubmissionClient client = SubmissionClient.create(transport);
+        SubmissionClient client = SubmissionClient.create(transport).connectOptions(connect);
         client = latches != null ? client.latches(latches) : client;
         return dns != null ? client.dns(dns) : client;
     }

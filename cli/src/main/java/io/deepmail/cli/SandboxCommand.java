@@ -39,7 +39,8 @@ public final class SandboxCommand implements Callable<Integer> {
             options = options.withLatchDirectory(dir);
         }
         try (Sandbox sandbox = Sandbox.start(options);
-                ClientKit kit = ClientKit.create(sandbox.trustAnchors(), sandbox.dnsServer(), sandbox.latchStore())) {
+                ClientKit kit = ClientKit.create(sandbox.trustAnchors(), sandbox.dnsServer(), sandbox.latchStore(),
+                        SandboxRun.CONNECT)) {
             return new SandboxRun(sandbox, kit, spec.commandLine().getOut()).run().code();
         }
     }

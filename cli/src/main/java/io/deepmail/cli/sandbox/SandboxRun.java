@@ -12,6 +12,7 @@ import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
+import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.discovery.DiscoveryCandidate;
 import io.deepmail.core.discovery.DiscoveryResult;
@@ -55,6 +56,13 @@ import reactor.core.publisher.Mono;
  * server refused before any credential. Each step's expectations are checked, not assumed.
  */
 public final class SandboxRun {
+
+    /**
+     * How the sandbox's clients race: Implicit TLS gets a 3 s head start instead of 250 ms, so that a
+     * loaded machine (a CI runner, a test JVM beside other builds) does not let the STARTTLS attempt
+     * finish first and change the winner the run expects (SRV-12).
+     */
+    public static final ConnectOptions CONNECT = ConnectOptions.defaults().withHeadStart(Duration.ofSeconds(3));
 
     private static final Duration WAIT = ClientKit.WAIT;
     private static final MailProtocol[] PROTOCOLS = {MailProtocol.IMAP, MailProtocol.POP3, MailProtocol.SUBMISSION};
