@@ -1,27 +1,21 @@
 package io.deepmail.imap;
 
 import io.deepmail.core.Account;
-import io.deepmail.core.CommandFailedException;
-import io.deepmail.core.MailClientException;
-import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.metrics.MailPhase;
 import io.deepmail.core.metrics.PhaseHandle;
 import io.deepmail.core.sasl.AuthenticationUnavailableException;
 import io.deepmail.core.sasl.ChannelProtection;
 import io.deepmail.core.sasl.SaslClient;
-import io.deepmail.core.sasl.SaslCodec;
+import io.deepmail.core.sasl.SaslConversation;
 import io.deepmail.core.sasl.SaslMechanism;
 import io.deepmail.core.sasl.SaslMechanisms;
 import io.deepmail.imap.command.Authenticate;
 import io.deepmail.imap.command.Login;
 import io.deepmail.imap.internal.ImapChannel;
 import io.deepmail.imap.response.Tagged;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,51 +85,22 @@ final class Authenticator {
     }
 
     private static Mono<Tagged> sasl(ImapChannel channel, SaslClient client) {
-        String name = client.mechanismName();
-        String initial = null;
-        if (channel.capabilities().contains("SASL-IR")) {
-            Optional<byte[]> ir = client.initialResponse();
-            if (ir.isPresent()) {
-                initial = SaslCodec.encodeInitialResponse(ir.get());
-                Arrays.fill(ir.get(), (byte) 0);
-            }
-        }
-        AtomicReference<MailClientException> clientFailure = new AtomicReference<>();
-        return channel.authenticate(new Authenticate(name, initial), challenge -> answer(client, challenge,
-                        clientFailure))
+        SaslConversation conversation = SaslConversation.of(client);
+        String name = conversation.mechanismName();
+        String initial = channel.capabilities().contains("SASL-IR")
+                ? conversation.initialResponse().orElse(null) : null;
+        return channel.authenticate(new Authenticate(name, initial), conversation::respond)
                 .ofType(Tagged.class).last()
                 .flatMap(tagged -> {
-                    MailClientException failed = clientFailure.get();
-                    if (failed != null) {
-                        return Mono.error(failed);
+                    if (conversation.failure().isPresent()) {
+                        return Mono.error(conversation.failure().get());
                     }
                     if (!tagged.isOk()) {
                         ImapStatusException refusal = ExceptionFactory.failed("AUTHENTICATE " + name, tagged.status());
-                        CommandFailedException explained = client.explainRefusal(refusal);
-                        return Mono.error(explained);
+                        return Mono.error(conversation.refused(refusal));
                     }
-                    client.verifySuccess(null);
+                    conversation.accepted(null);
                     return Mono.just(tagged);
                 });
-    }
-
-    /** One continuation: the base64 response line, or {@code "*"} after recording a client-side failure. */
-    private static String answer(SaslClient client, String challenge, AtomicReference<MailClientException> failure) {
-        if (failure.get() != null) {
-            return SaslCodec.CANCEL;
-        }
-        try {
-            byte[] response = client.evaluateChallenge(SaslCodec.decode(challenge));
-            String line = SaslCodec.encode(response);
-            Arrays.fill(response, (byte) 0);
-            return line;
-        } catch (MailClientException e) {
-            failure.set(e);
-            return SaslCodec.CANCEL;
-        } catch (RuntimeException e) {
-            failure.set(new ProtocolViolationException("the " + client.mechanismName()
-                    + " exchange failed on the client side: " + e.getClass().getSimpleName()));
-            return SaslCodec.CANCEL;
-        }
     }
 }

@@ -115,8 +115,8 @@ final class DefaultImapSession implements ImapSession {
     /** CAPABILITY, storing the result in the channel. */
     static Mono<Set<String>> capability(ImapChannel channel) {
         return completed(channel.execute(new Capability()), "CAPABILITY")
-                .ofType(CapabilityData.class).last()
-                .map(CapabilityData::capabilities)
+                .ofType(CapabilityData.class).map(CapabilityData::capabilities)
+                .last(Set.of()) // a reply without a list offers nothing: no STARTTLS, no AUTH= (fails closed)
                 .doOnNext(channel::capabilities);
     }
 
@@ -504,6 +504,11 @@ final class DefaultImapSession implements ImapSession {
     @Override
     public Mono<Void> noop() {
         return run(new Noop()).then();
+    }
+
+    @Override
+    public Flux<String> alerts() {
+        return channel.alerts();
     }
 
     @Override

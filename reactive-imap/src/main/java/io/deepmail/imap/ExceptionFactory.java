@@ -1,5 +1,6 @@
 package io.deepmail.imap;
 
+import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.StatusResponse;
 
 /** The one place where IMAP status responses become exceptions (STYLE §2.7). */
@@ -12,7 +13,8 @@ final class ExceptionFactory {
         return switch (status.kind()) {
             case BAD -> new ImapBadException(command, status);
             case BYE -> new ImapByeException(command, status);
-            default -> new ImapNoException(command, status);
+            default -> status.hasCode(ResponseCode.REFERRAL) ? new ImapReferralException(command, status)
+                    : new ImapNoException(command, status);
         };
     }
 }

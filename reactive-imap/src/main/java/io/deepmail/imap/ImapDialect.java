@@ -2,6 +2,7 @@ package io.deepmail.imap;
 
 import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
+import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.TlsPolicyException;
 import io.deepmail.core.TransportMode;
@@ -55,6 +56,10 @@ final class ImapDialect implements ProtocolDialect<DefaultImapSession> {
             if (status.kind() == StatusResponse.Kind.BYE) {
                 return Mono.error(ExceptionFactory.failed("greeting", status));
             }
+            if (status.kind() == StatusResponse.Kind.NO || status.kind() == StatusResponse.Kind.BAD) {
+                return Mono.error(new ProtocolViolationException("the server greeted with " + status.kind()
+                        + " instead of OK, PREAUTH or BYE"));
+            }
             if (status.kind() == StatusResponse.Kind.PREAUTH) {
                 String why = "the server greeted with PREAUTH, authenticating the connection without the client's "
                         + "credentials; refused (TLS-17)";
@@ -66,7 +71,17 @@ final class ImapDialect implements ProtocolDialect<DefaultImapSession> {
             }
             return DefaultImapSession.capability(channel).thenReturn(channel);
         }).flatMap(ch -> startTls ? upgrade(ch) : Mono.just(ch))
+                .flatMap(ImapDialect::revision)
                 .map(ch -> new DefaultImapSession(ch, account, options));
+    }
+
+    /** Refuses a server that announces neither IMAP4rev1 nor IMAP4rev2 inside TLS: the client speaks no older dialect. */
+    private static Mono<ImapChannel> revision(ImapChannel channel) {
+        if (channel.capabilities().contains("IMAP4REV1") || channel.capabilities().contains("IMAP4REV2")) {
+            return Mono.just(channel);
+        }
+        return Mono.error(new ProtocolViolationException(channel.connection().endpoint()
+                + " announces neither IMAP4rev1 nor IMAP4rev2; refused before authentication"));
     }
 
     private static Mono<ImapChannel> upgrade(ImapChannel channel) {

@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * The server answered NO: the command was understood and refused. Transient unless the response code says otherwise (RFC 5530).
+ * A NO carrying a {@code REFERRAL} code is the subclass {@link ImapReferralException}.
  *
  * @since 0.1
  */
-public final class ImapNoException extends ImapStatusException {
+public sealed class ImapNoException extends ImapStatusException permits ImapReferralException {
 
     private static final long serialVersionUID = 1L;
 

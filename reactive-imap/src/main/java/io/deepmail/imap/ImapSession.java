@@ -329,6 +329,17 @@ public interface ImapSession {
     Mono<Void> noop();
 
     /**
+     * The text of every {@code [ALERT]} the server sent inside TLS (RFC 9051 §7.1: show it to the
+     * user, as the server's words), from a tagged or untagged response, in order; the last 16 are
+     * replayed to a late subscriber, so an ALERT in the greeting or the authentication reply is not
+     * lost. Text sent before TLS was up is never delivered here (TLS-13). Completes when the
+     * session ends.
+     *
+     * @return the alert texts
+     */
+    Flux<String> alerts();
+
+    /**
      * Untagged data that arrives while no command collects it (EXISTS, EXPUNGE, FETCH flags, and
      * under QRESYNC {@link io.deepmail.imap.response.VanishedData} in place of EXPUNGE, also for
      * {@link #expunge()} and {@link #move}).

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An IMAP server refused a command (NO), rejected it (BAD) or closed the session (BYE). The
- * response code and text are kept; a {@code REFERRAL} code is reported, never followed.
+ * response code and text are kept; a {@code REFERRAL} code on NO is an
+ * {@link ImapReferralException}, reported and never followed.
  *
  * @since 0.1
  */

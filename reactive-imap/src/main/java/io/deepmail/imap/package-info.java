@@ -20,7 +20,8 @@
  * <p>Security behaviour: before TLS only CAPABILITY and STARTTLS are sent and every other response,
  * code and ALERT is dropped (TLS-09, TLS-13); capabilities are read again inside TLS (TLS-12); a
  * PREAUTH greeting is refused (TLS-17); LOGIN is never sent under LOGINDISABLED (TLS-14); referrals
- * surface as {@link io.deepmail.imap.ImapNoException} with code {@code REFERRAL} and are never followed.
+ * surface as {@link io.deepmail.imap.ImapReferralException} and are never followed; ALERT text reaches
+ * {@link io.deepmail.imap.ImapSession#alerts()} only from inside TLS.
  */
 @NullMarked
 package io.deepmail.imap;

@@ -109,7 +109,7 @@ class ImapLabIntegrationTests {
                     .containsExactly("text/plain", "text/csv", "image/png");
             assertThat(((BodyStructure.Single) mixed.parts().get(1)).fileName()).isEqualTo("report.csv");
 
-            byte[] csv = collect(s.fetch(String.valueOf(attachment.uid()), true, "BODY.PEEK[2]"));
+            byte[] csv = LabSessions.collect(s.fetch(String.valueOf(attachment.uid()), true, "BODY.PEEK[2]"));
             assertThat(new String(Base64.getMimeDecoder().decode(csv), StandardCharsets.US_ASCII))
                     .startsWith("protocol,port,mode\nimap,993,implicit");
             assertThat(s.search("SUBJECT \"Plain text seed message\"", false).block(WAIT)).hasSize(1);
@@ -149,7 +149,7 @@ class ImapLabIntegrationTests {
             MailboxState state = s.select(box).block(WAIT);
             assertThat(state.exists()).isEqualTo(1);
             assertThat(state.readOnly()).isFalse();
-            assertThat(new String(collect(s.fetch("1", false, "BODY.PEEK[]")), StandardCharsets.UTF_8))
+            assertThat(new String(LabSessions.collect(s.fetch("1", false, "BODY.PEEK[]")), StandardCharsets.UTF_8))
                     .isEqualTo(message);
             List<FetchData> stored = s.store(new Store("1", Store.Action.ADD, List.of("\\Flagged"), false, false))
                     .collectList().block(WAIT);

@@ -1,5 +1,7 @@
 package io.deepmail.imap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.deepmail.core.Account;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailClientException;
@@ -13,6 +15,7 @@ import io.deepmail.core.connect.Targets;
 import io.deepmail.core.testkit.Credential;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.Script;
+import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
 import io.deepmail.core.testkit.TestCa;
 import io.deepmail.core.testkit.TestPki;
@@ -25,6 +28,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.reactivestreams.Publisher;
+import reactor.test.StepVerifier;
 
 /** Scripted IMAP servers on loopback and a client that trusts their test CA. */
 final class ScriptedSessions {
@@ -70,6 +76,48 @@ final class ScriptedSessions {
     /** ALICE's authenticated session on an Implicit TLS scripted server. */
     static ImapSession connectImplicit(MailResourcesExtension resources, ScriptedTlsServer server) throws Exception {
         return client(resources).connect(ALICE, targets(server, TransportMode.IMPLICIT)).block(WAIT);
+    }
+
+    /**
+     * Asserts the TLS-09 transcript: in cleartext the server received nothing but CAPABILITY and
+     * STARTTLS commands, so no credential byte went out before TLS. A server that never starts its
+     * side of TLS records the client's ClientHello as cleartext: a TLS handshake record (0x16 0x03)
+     * after the STARTTLS line is allowed.
+     */
+    static void cleartextClean(ScriptedConnection connection) {
+        String clear = connection.cleartextReceivedText();
+        int hello = clear.indexOf("\u0016\u0003");
+        assertThat(hello < 0 ? clear : clear.substring(0, hello)).as("cleartext: only CAPABILITY and STARTTLS (TLS-09)")
+                .matches("(A[0-9]+ (CAPABILITY|STARTTLS)\\r\\n)*");
+    }
+
+    /** As {@link #cleartextClean}, and no credential byte reached the server inside TLS either. */
+    static void noCredentials(ScriptedConnection connection) {
+        cleartextClean(connection);
+        assertThat(connection.cleartextReceivedText() + connection.tlsReceivedText()).as("no credential byte")
+                .doesNotContain("LOGIN", "AUTHENTICATE", "s3cret", PLAIN_IR);
+    }
+
+    /**
+     * Connects to {@code server}'s single endpoint, expecting a failure within {@link #WAIT} (no
+     * hang), and returns its typed reason after checking that no credential reached the server.
+     */
+    static MailClientException connectFails(ImapClient client, ScriptedTlsServer server, TransportMode mode) {
+        Throwable failure = failure(client.connect(ALICE, targets(server, mode)));
+        ScriptedConnection connection = server.awaitConnection(0, WAIT);
+        connection.awaitClosed(WAIT);
+        noCredentials(connection);
+        return reason(failure);
+    }
+
+    /**
+     * The error {@code publisher} ends with, within {@link #WAIT}; the caller asserts on it on its
+     * own thread (an assertion on the event loop could trip BlockHound).
+     */
+    static Throwable failure(Publisher<?> publisher) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        StepVerifier.create(publisher).expectErrorSatisfies(failure::set).verify(WAIT);
+        return failure.get();
     }
 
     /** The typed reason of a single-candidate connect failure. */

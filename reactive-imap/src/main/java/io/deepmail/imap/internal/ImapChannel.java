@@ -1,5 +1,6 @@
 package io.deepmail.imap.internal;
 
+import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ExchangeEngine;
@@ -22,6 +23,7 @@ import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
 import io.deepmail.imap.response.UntaggedStatus;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +44,7 @@ import reactor.core.publisher.Sinks;
  */
 public final class ImapChannel {
 
-    private static final Set<Class<? extends Untagged>> GREETING = Set.of(UntaggedStatus.class);
+    private static final Set<Class<? extends Untagged>> GREETING = Set.of(Untagged.class);
 
     private final MailConnection connection;
     private final ExchangeEngine<Outbound, ImapResponse> engine;
@@ -51,6 +53,7 @@ public final class ImapChannel {
     private final AtomicLong tags = new AtomicLong();
     private volatile Set<String> capabilities = Set.of();
     private volatile boolean utf8Enabled;
+    private final AlertTap alerts;
 
     private ImapChannel(MailConnection connection, DecoderLimits limits, ExchangeOptions options,
             MailClientMetricsRecorder metrics, BiFunction<String, StatusResponse, Throwable> refusal) {
@@ -59,7 +62,8 @@ public final class ImapChannel {
         this.refusal = refusal;
         connection.addCodec("imap.decoder", new ImapResponseDecoder(limits))
                 .addCodec("imap.encoder", new ImapCommandEncoder());
-        this.engine = connection.exchange(new TagCorrelator(), options);
+        this.alerts = new AlertTap(connection);
+        this.engine = connection.exchange(new TagCorrelator(alerts), options);
     }
 
     /**
@@ -121,14 +125,23 @@ public final class ImapChannel {
     }
 
     /**
-     * Waits for the greeting: the first untagged status response.
+     * Waits for the greeting: the first untagged response, which must be a status response; any
+     * other data first is a {@link ProtocolViolationException}, not something to wait past.
      *
      * @return the greeting
      */
     public Mono<UntaggedStatus> greeting() {
         return engine.exchange(new CommandKey("*", GREETING, false), Flux.<CommandSegment>empty(),
-                        r -> r instanceof UntaggedStatus)
-                .ofType(UntaggedStatus.class).last();
+                        r -> r instanceof Untagged)
+                .last()
+                .flatMap(r -> {
+                    if (r instanceof UntaggedStatus s) {
+                        return Mono.just(s);
+                    }
+                    ReferenceCountUtil.release(r); // a literal chunk, in a greeting of FETCH data
+                    return Mono.error(new ProtocolViolationException("the server greeted with "
+                            + r.getClass().getSimpleName() + " instead of OK, PREAUTH or BYE"));
+                });
     }
 
     /**
@@ -263,7 +276,19 @@ public final class ImapChannel {
      * @return the unsolicited data
      */
     public Flux<Untagged> unsolicited() {
-        return engine.unsolicited().ofType(Untagged.class);
+        return engine.unsolicited().ofType(Untagged.class).doFinally(signal -> alerts.complete());
+    }
+
+    /**
+     * The text of every {@code [ALERT]} response code received inside TLS, tagged or untagged, in
+     * order: the last {@value AlertTap#KEPT} are replayed to a late subscriber. An ALERT that arrives
+     * before TLS is up is never emitted (TLS-13, RFC 9051 §11.3): it is not the authenticated
+     * server's word. Completes when the unsolicited stream ends.
+     *
+     * @return the alert texts
+     */
+    public Flux<String> alerts() {
+        return alerts.alerts();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.deepmail.imap.response.ImapResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,10 +21,29 @@ import org.jspecify.annotations.Nullable;
  */
 final class TagCorrelator implements Correlator<ImapResponse> {
 
+    private final Consumer<ImapResponse> routed;
     private boolean started;
+
+    /**
+     * A correlator that shows {@code routed} each response it routes to an exchange or to the
+     * unsolicited stream (once, not again when a kept greeting is routed a second time).
+     *
+     * @param routed the observer, called on the event loop
+     */
+    TagCorrelator(Consumer<ImapResponse> routed) {
+        this.routed = routed;
+    }
 
     @Override
     public int route(ImapResponse response, List<@Nullable Object> keys) {
+        int target = target(response, keys);
+        if (target != UNEXPECTED) {
+            routed.accept(response);
+        }
+        return target;
+    }
+
+    private int target(ImapResponse response, List<@Nullable Object> keys) {
         if (!keys.isEmpty()) {
             started = true;
         }

@@ -2,11 +2,9 @@ package io.deepmail.submission.internal;
 
 import io.deepmail.core.Account;
 import io.deepmail.core.CommandFailedException;
-import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.metrics.MailPhase;
 import io.deepmail.core.sasl.ChannelProtection;
-import io.deepmail.core.sasl.SaslClient;
-import io.deepmail.core.sasl.SaslCodec;
+import io.deepmail.core.sasl.SaslConversation;
 import io.deepmail.core.sasl.SaslMechanisms;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.submission.MissingExtensionException;
@@ -36,15 +34,16 @@ final class AuthFlow {
                     "the server offers no AUTH inside TLS"));
         }
         return account.credentials().credentials().flatMap(credentials -> {
-            SaslClient client = SaslMechanisms.select(List.copyOf(capabilities.authMechanisms()), credentials,
-                    List.of(), ChannelProtection.of(security, account)).newClient(credentials);
+            SaslConversation conversation = SaslConversation.of(SaslMechanisms.select(
+                    List.copyOf(capabilities.authMechanisms()), credentials, List.of(),
+                    ChannelProtection.of(security, account)).newClient(credentials), MAX_STEPS);
             return Mono.usingWhen(
                     Mono.fromSupplier(() -> wire.metrics().startPhase(MailPhase.AUTHENTICATION,
-                            wire.connection().endpoint(), client.mechanismName())),
+                            wire.connection().endpoint(), conversation.mechanismName())),
                     phase -> {
-                        String initial = client.initialResponse().map(SaslCodec::encodeInitialResponse).orElse("");
-                        return wire.command(SmtpCommands.auth(client.mechanismName(), initial))
-                                .flatMap(reply -> step(wire, client, reply, 0));
+                        String initial = conversation.initialResponse().orElse("");
+                        return wire.command(SmtpCommands.auth(conversation.mechanismName(), initial))
+                                .flatMap(reply -> step(wire, conversation, reply));
                     },
                     phase -> Mono.fromRunnable(phase::succeeded),
                     (phase, e) -> Mono.fromRunnable(() -> phase.failed(e)),
@@ -52,24 +51,18 @@ final class AuthFlow {
         });
     }
 
-    private static Mono<Void> step(SmtpWire wire, SaslClient client, SmtpResponse reply, int steps) {
+    private static Mono<Void> step(SmtpWire wire, SaslConversation conversation, SmtpResponse reply) {
         if (reply.code() == 235) {
-            return Mono.fromRunnable(() -> client.verifySuccess(null));
+            return Mono.fromRunnable(() -> conversation.accepted(null));
         }
         if (reply.code() != 334) {
-            RuntimeException failure = Replies.failure("AUTH " + client.mechanismName(), reply);
-            return Mono.error(failure instanceof CommandFailedException c ? client.explainRefusal(c) : failure);
+            RuntimeException failure = Replies.failure("AUTH " + conversation.mechanismName(), reply);
+            return Mono.error(failure instanceof CommandFailedException c ? conversation.refused(c) : failure);
         }
-        String answer;
-        try {
-            if (steps >= MAX_STEPS) {
-                throw new ProtocolViolationException("AUTH " + client.mechanismName() + " did not end after "
-                        + MAX_STEPS + " challenges");
-            }
-            answer = SaslCodec.encode(client.evaluateChallenge(SaslCodec.decode(reply.lines().get(0).strip())));
-        } catch (RuntimeException e) {
-            return wire.command(SmtpCommands.authCancel()).then(Mono.error(e));
+        String answer = conversation.respond(reply.lines().get(0).strip());
+        if (conversation.failure().isPresent()) {
+            return wire.command(SmtpCommands.authCancel()).then(Mono.error(conversation.failure().get()));
         }
-        return wire.command(SmtpCommands.authResponse(answer)).flatMap(next -> step(wire, client, next, steps + 1));
+        return wire.command(SmtpCommands.authResponse(answer)).flatMap(next -> step(wire, conversation, next));
     }
 }
