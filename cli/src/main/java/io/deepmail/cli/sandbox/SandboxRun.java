@@ -321,7 +321,7 @@ public final class SandboxRun {
 
     private Void downgrade() {
         Endpoint stripping = sandbox.strippingEndpoint();
-        out.printf("  connecting to %s (STARTTLS required), whose server does not offer STARTTLS%n", stripping);
+        out.printf("  connecting to %s with STARTTLS required; its server does not offer STARTTLS%n", stripping);
         Throwable failure = null;
         try {
             ImapSession s = kit.imap().connect(account, Targets.endpoints(MailProtocol.IMAP, stripping)).block(WAIT);
