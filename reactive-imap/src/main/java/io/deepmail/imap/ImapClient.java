@@ -7,6 +7,7 @@ import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.MailConnector;
 import io.deepmail.core.connect.MailUrl;
+import io.deepmail.core.connect.ProtocolDialect;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.discovery.AccountDiscovery;
 import io.deepmail.core.discovery.DiscoveryOptions;
@@ -234,5 +235,18 @@ public final class ImapClient {
      */
     public Mono<ImapSession> establish(Account account, Targets targets) {
         return connector.connect(account, targets, new ImapDialect(account, options, metrics)).cast(ImapSession.class);
+    }
+
+    /**
+     * The steps this client plugs into the core {@link MailConnector} for {@code account}: greeting,
+     * capabilities and, on a STARTTLS endpoint, the upgrade and the capabilities again; never a
+     * credential. For tools that drive the connector themselves, such as a probe inspecting every
+     * candidate on its own.
+     *
+     * @param account the account the sessions are for
+     * @return the dialect
+     */
+    public ProtocolDialect<? extends ImapSession> dialect(Account account) {
+        return new ImapDialect(Objects.requireNonNull(account, "account"), options, metrics);
     }
 }

@@ -8,6 +8,7 @@ import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.MailConnector;
 import io.deepmail.core.connect.MailUrl;
+import io.deepmail.core.connect.ProtocolDialect;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.discovery.AccountDiscovery;
 import io.deepmail.core.dns.DnsLookup;
@@ -243,5 +244,19 @@ public final class Pop3Client {
     public Mono<Pop3Session> connect(Account account, Targets targets) {
         return connector.connect(account, targets, new Pop3Dialect(account, options, transport.metricsRecorder(),
                 transport.observer())).cast(Pop3Session.class);
+    }
+
+    /**
+     * The steps this client plugs into the core {@link MailConnector} for {@code account}: greeting,
+     * capabilities and, on a STARTTLS endpoint, the upgrade and the capabilities again; never a
+     * credential. For tools that drive the connector themselves, such as a probe inspecting every
+     * candidate on its own.
+     *
+     * @param account the account the sessions are for
+     * @return the dialect
+     */
+    public ProtocolDialect<? extends Pop3Session> dialect(Account account) {
+        return new Pop3Dialect(Objects.requireNonNull(account, "account"), options, transport.metricsRecorder(),
+                transport.observer());
     }
 }

@@ -6,6 +6,7 @@ import io.deepmail.core.MailResources;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.MailConnector;
+import io.deepmail.core.connect.ProtocolDialect;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.latch.LatchService;
 import io.deepmail.core.tls.TlsOptions;
@@ -184,5 +185,18 @@ public final class SubmissionClient {
 
     private ConnectOptions connectorOptions() {
         return ConnectOptions.defaults();
+    }
+
+    /**
+     * The steps this client plugs into the core {@link MailConnector} for {@code account}: greeting,
+     * capabilities and, on a STARTTLS endpoint, the upgrade and the capabilities again; never a
+     * credential. For tools that drive the connector themselves, such as a probe inspecting every
+     * candidate on its own.
+     *
+     * @param account the account the sessions are for
+     * @return the dialect
+     */
+    public ProtocolDialect<? extends SubmissionSession> dialect(Account account) {
+        return new SubmissionDialect(Objects.requireNonNull(account, "account"), options, transport.metricsRecorder());
     }
 }
