@@ -240,6 +240,20 @@ class MailProbeUnitTests {
     }
 
     @Test
+    @DisplayName("SRV-02/SRV-11: a bogus SRV label is reported as a discovery problem; the protocol gets no endpoint from it")
+    void bogusLabelReported() throws Exception {
+        try (ScriptedTlsServer server = ProbeZone.imaps(GOOD)) {
+            ProbeZone.srv(dns, "imaps", "example.test", HOST, server.port());
+            dns.answer("_pop3s._tcp.example.test", DnsRecordType.SRV,
+                    TestDnsAnswer.of(TestDnsRdata.srv(0, 1, 995, HOST)).bogus());
+            ProbeReport report = probe().report("example.test").block(WAIT);
+
+            assertThat(report.discoveryProblems()).singleElement().asString().contains("_pop3s._tcp.example.test");
+            assertThat(report.endpoints()).extracting(EndpointProbe::protocol).containsExactly(MailProtocol.IMAP);
+        }
+    }
+
+    @Test
     @DisplayName("SRV-04: a domain that advertises nothing gives an empty report with the ERROR verdict")
     void nothingAdvertised() {
         ProbeReport report = probe().report("nothing.test").block(WAIT);
