@@ -203,6 +203,15 @@ public final class MailProbe {
     }
 
     /**
+     * The metrics recorder.
+     *
+     * @return the recorder, {@link MailClientMetricsRecorder#NOOP} unless configured
+     */
+    public MailClientMetricsRecorder metricsRecorder() {
+        return metrics;
+    }
+
+    /**
      * The number of endpoints probed at once.
      *
      * @return the bound

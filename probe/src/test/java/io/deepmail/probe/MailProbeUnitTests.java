@@ -16,11 +16,15 @@ import io.deepmail.core.security.SecurityTag;
 import io.deepmail.core.security.SessionSecurityEvent;
 import io.deepmail.core.testkit.Credential;
 import io.deepmail.core.testkit.MailResourcesExtension;
+import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
+import io.deepmail.core.testkit.TestDnsAnswer;
+import io.deepmail.core.testkit.TestDnsRdata;
 import io.deepmail.core.testkit.TestDnsServer;
 import io.deepmail.core.testkit.TestPki;
 import io.deepmail.core.tls.TrustAnchors;
+import io.netty.handler.codec.dns.DnsRecordType;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -197,6 +201,55 @@ class MailProbeUnitTests {
             assertThat(pop3.level()).isNull();
             assertThat(report.endpoints().get(0).verdict()).isEqualTo(ProbeVerdict.SECURE);
             assertThat(report.verdict()).isEqualTo(ProbeVerdict.ERROR);
+        }
+    }
+
+    @Test
+    @DisplayName("SRV-07/ID-08: an unsigned SRV answer pointing outside the domain needs confirmation, even when TLS verifies")
+    void offDomainTargetNeedsConfirmation() throws Exception {
+        Credential both = CA.leaf().dns("mail.provider.test", "example.test").issue();
+        try (ScriptedTlsServer server = ProbeZone.imaps(both)) {
+            dns.answer("_imaps._tcp.example.test", DnsRecordType.SRV,
+                    TestDnsAnswer.of(TestDnsRdata.srv(0, 1, server.port(), "mail.provider.test")));
+            dns.answer("mail.provider.test", DnsRecordType.A, TestDnsAnswer.of(TestDnsRdata.address("127.0.0.1")));
+            dns.answer("mail.provider.test", DnsRecordType.AAAA, TestDnsAnswer.nodata());
+            ProbeReport report = probe().report("example.test").block(WAIT);
+
+            EndpointProbe p = report.endpoints().get(0);
+            assertThat(p.discoveryTrust()).isEqualTo(DiscoveryTrust.SRV_INSECURE);
+            assertThat(p.needsConfirmation()).isTrue();
+            assertThat(p.level()).as("the session itself verified against the email domain").isEqualTo(1);
+            assertThat(p.verdict()).isEqualTo(ProbeVerdict.INSECURE_OR_NEEDS_CONFIRMATION);
+            assertThat(report.verdict()).isEqualTo(ProbeVerdict.INSECURE_OR_NEEDS_CONFIRMATION);
+        }
+    }
+
+    @Test
+    @DisplayName("a server that never greets is an ERROR with a typed timeout, within the per-endpoint bound")
+    void silentServerTimesOut() throws Exception {
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(GOOD.key(), GOOD.chain()).implicitTls()
+                .script(Script.builder().awaitClose().build()).start()) {
+            ProbeZone.srv(dns, "imaps", "example.test", HOST, server.port());
+            long start = System.nanoTime();
+            EndpointProbe p = probe().timeout(Duration.ofSeconds(2)).probe("example.test").single().block(WAIT);
+
+            assertThat(p.error().kind()).isEqualTo(ProbeError.Kind.TIMEOUT);
+            assertThat(p.verdict()).isEqualTo(ProbeVerdict.ERROR);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @DisplayName("SRV-02/SRV-11: a bogus SRV label is reported as a discovery problem; the protocol gets no endpoint from it")
+    void bogusLabelReported() throws Exception {
+        try (ScriptedTlsServer server = ProbeZone.imaps(GOOD)) {
+            ProbeZone.srv(dns, "imaps", "example.test", HOST, server.port());
+            dns.answer("_pop3s._tcp.example.test", DnsRecordType.SRV,
+                    TestDnsAnswer.of(TestDnsRdata.srv(0, 1, 995, HOST)).bogus());
+            ProbeReport report = probe().report("example.test").block(WAIT);
+
+            assertThat(report.discoveryProblems()).singleElement().asString().contains("_pop3s._tcp.example.test");
+            assertThat(report.endpoints()).extracting(EndpointProbe::protocol).containsExactly(MailProtocol.IMAP);
         }
     }
 

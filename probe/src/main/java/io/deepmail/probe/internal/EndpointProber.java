@@ -1,7 +1,6 @@
 package io.deepmail.probe.internal;
 
 import io.deepmail.core.Account;
-import io.deepmail.core.MailClientException;
 import io.deepmail.core.MailTimeoutException;
 import io.deepmail.core.connect.Candidate;
 import io.deepmail.core.connect.CandidatesExhaustedException;
@@ -56,8 +55,7 @@ final class EndpointProber {
 
     private Throwable reason(Throwable e) {
         if (e instanceof CandidatesExhaustedException exhausted && exhausted.failures().size() == 1) {
-            MailClientException only = exhausted.failures().get(0).reason();
-            return only;
+            return exhausted.failures().get(0).reason();
         }
         if (e instanceof TimeoutException) {
             return new MailTimeoutException("no outcome within the probe's timeout", timeout);
