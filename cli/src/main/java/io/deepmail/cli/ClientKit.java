@@ -56,7 +56,7 @@ public final class ClientKit implements AutoCloseable {
                 DnsOptions.builder().resolvers(List.of(resolver)).queryTimeout(Duration.ofSeconds(3)).build(),
                 recorder);
         this.latches = store == null ? null
-                : recorder.instrument(LatchService.create(new CancelShieldedLatchStore(store)).observe(log));
+                : recorder.instrument(LatchService.create(store).observe(log));
     }
 
     /**
