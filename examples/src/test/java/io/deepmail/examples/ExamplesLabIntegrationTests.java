@@ -12,6 +12,7 @@ import io.deepmail.examples.pop3.Pop3Collector;
 import io.deepmail.examples.submission.BulkSubmitter;
 import io.deepmail.imap.ImapClient;
 import io.deepmail.imap.ImapSession;
+import io.deepmail.imap.command.Store;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Each example's {@code main} against the interop lab (Dovecot, Postfix, Redis), with the lab's
  * settings passed as arguments, asserting what it really did: messages collected and synced, an
- * IDLE update seen, messages accepted and delivered, latches written to Redis.
+ * IDLE update seen, messages accepted and delivered, latches written to Redis. Messages the tests
+ * create go to bob's INBOX and are deleted again, so the seed other tests count stays as it was.
  */
 @Tag("integration")
 class ExamplesLabIntegrationTests {
@@ -125,8 +128,8 @@ class ExamplesLabIntegrationTests {
                 .targets(MailProtocol.IMAP);
     }
 
-    private static Account alice(LabEnvironment env) {
-        return ExampleOptions.account(env.get("LAB_USER1"), env.get("LAB_USER1_PASSWORD"));
+    private static Account bob(LabEnvironment env) {
+        return ExampleOptions.account(env.get("LAB_USER2"), env.get("LAB_USER2_PASSWORD"));
     }
 
     @Test
@@ -147,13 +150,13 @@ class ExamplesLabIntegrationTests {
         LabEnvironment env = LabEnvironment.require();
         String tag = "examples-it-" + UUID.randomUUID();
         String out = run(BulkSubmitter::main, args(env, "LAB_SUBMISSIONS_PORT", "--count", "6", "--connections", "2",
-                "--subject", tag));
+                "--subject", tag, "--to", env.get("LAB_USER2")));
         assertThat(out).contains("accepted 6 of 6 messages", "meter mail.client.submissions [tag(outcome=accepted)] 6");
         assertThat(number(out, "pool: (\\d+) connections open")).isBetween(1L, 2L);
         assertThat(out).doesNotContain("failed:");
-        ImapSession session = imap(env).connect(alice(env), imaps(env)).block(WAIT);
+        ImapSession session = imap(env).connect(bob(env), imaps(env)).block(WAIT);
         try {
-            session.examine("INBOX").block(WAIT);
+            session.select("INBOX").block(WAIT);
             long deadline = System.nanoTime() + WAIT.toNanos();
             List<Long> found = List.of();
             while (found.size() < 6 && System.nanoTime() < deadline) {
@@ -161,6 +164,20 @@ class ExamplesLabIntegrationTests {
                 found = session.search("SUBJECT \"" + tag + "\"", true).block(WAIT);
             }
             assertThat(found).as("delivered to the Dovecot INBOX").hasSize(6);
+        } finally {
+            removeAndLogout(session, tag);
+        }
+    }
+
+    /** Deletes the messages whose subject contains {@code tag} from the selected mailbox; then logs out. */
+    private static void removeAndLogout(ImapSession session, String tag) {
+        try {
+            List<Long> uids = session.search("SUBJECT \"" + tag + "\"", true).block(WAIT);
+            if (!uids.isEmpty()) {
+                String set = String.join(",", uids.stream().map(String::valueOf).toList());
+                session.store(new Store(set, Store.Action.ADD, List.of("\\Deleted"), true, true)).blockLast(WAIT);
+                session.uidExpunge(set).blockLast(WAIT);
+            }
         } finally {
             session.logout().block(WAIT);
         }
@@ -170,10 +187,10 @@ class ExamplesLabIntegrationTests {
     @DisplayName("ImapAggregator: syncs alice and bob, and IDLE delivers a message appended while it waits")
     void imapAggregator() throws Exception {
         LabEnvironment env = LabEnvironment.require();
-        String alice = env.get("LAB_USER1");
+        String bob = env.get("LAB_USER2");
         String subject = "aggregated-" + UUID.randomUUID();
         List<String> args = args(env, "LAB_IMAPS_PORT", "--idle-seconds", "15", "--accounts",
-                alice + ":" + env.get("LAB_USER1_PASSWORD") + "," + env.get("LAB_USER2") + ":"
+                env.get("LAB_USER1") + ":" + env.get("LAB_USER1_PASSWORD") + "," + bob + ":"
                         + env.get("LAB_USER2_PASSWORD"));
         StringBuilder seen = new StringBuilder();
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> {
@@ -184,25 +201,29 @@ class ExamplesLabIntegrationTests {
             }
         });
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!contains(seen, "[" + alice + "] idling") && System.nanoTime() < deadline) {
+        while (!contains(seen, "[" + bob + "] idling") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        ImapSession session = imap(env).connect(alice(env), imaps(env)).block(WAIT);
+        ImapSession session = imap(env).connect(bob(env), imaps(env)).block(WAIT);
+        String out;
         try {
-            session.append("INBOX", List.of(), ("From: <" + alice + ">\r\nTo: <" + alice + ">\r\nSubject: " + subject
+            session.append("INBOX", List.of(), ("From: <" + bob + ">\r\nTo: <" + bob + ">\r\nSubject: " + subject
                     + "\r\n\r\nAppended while the aggregator idles.\r\n").getBytes(StandardCharsets.US_ASCII))
                     .block(WAIT);
+            out = running.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            session.select("INBOX").block(WAIT);
         } finally {
-            session.logout().block(WAIT);
+            removeAndLogout(session, subject);
         }
-        String out = running.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        long before = number(out, Pattern.quote("[" + alice + "] INBOX: ") + "(\\d+) messages");
-        assertThat(before).isGreaterThanOrEqualTo(Long.parseLong(env.get("LAB_SEED_MESSAGES")));
-        assertThat(out).containsPattern(Pattern.quote("[" + alice + "] new #") + "\\d+ uid \\d+: "
+        String alice = env.get("LAB_USER1");
+        assertThat(number(out, Pattern.quote("[" + alice + "] INBOX: ") + "(\\d+) messages"))
+                .isGreaterThanOrEqualTo(Long.parseLong(env.get("LAB_SEED_MESSAGES")));
+        assertThat(out).contains("[" + alice + "] synced ");
+        long before = number(out, Pattern.quote("[" + bob + "] INBOX: ") + "(\\d+) messages");
+        assertThat(out).containsPattern(Pattern.quote("[" + bob + "] new #") + "\\d+ uid \\d+: "
                 + Pattern.quote(subject));
-        assertThat(number(out, Pattern.quote("[" + alice + "] synced ") + "(\\d+) messages")).isEqualTo(before + 1);
-        assertThat(out).contains("[" + env.get("LAB_USER2") + "] synced ",
-                "meter mail.client.idle.sessions [tag(protocol=imap)]");
+        assertThat(number(out, Pattern.quote("[" + bob + "] synced ") + "(\\d+) messages")).isEqualTo(before + 1);
+        assertThat(out).contains("meter mail.client.idle.sessions [tag(protocol=imap)]");
     }
 
     private static boolean contains(StringBuilder seen, String text) {
