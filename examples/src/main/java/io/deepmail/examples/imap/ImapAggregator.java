@@ -86,7 +86,7 @@ public final class ImapAggregator {
         AtomicLong synced = new AtomicLong();
         return Mono.usingWhen(client.connect(account, targets), session -> session.select("INBOX")
                 .flatMap(box -> {
-                    System.out.println(who + "INBOX: " + box.exists() + " messages, " + session.security());
+                    System.out.println(who + "INBOX: " + box.exists() + " messages; " + session.security().logLine());
                     known.set(box.exists());
                     return box.exists() == 0 ? Mono.empty()
                             : envelopes(session, who, "1:" + box.exists()).doOnNext(n -> synced.addAndGet(n));

@@ -60,7 +60,7 @@ public final class LatchAwareConnector {
             try {
                 ImapSession session = client.connect(account, options.targets(MailProtocol.IMAP)).block(WAIT);
                 security = session.security();
-                System.out.println("connected: " + security);
+                System.out.println("connected: " + security.logLine());
                 session.logout().block(WAIT);
             } catch (LatchViolationException e) {
                 System.out.println("refused by a latch, nothing was sent: " + e.getMessage());

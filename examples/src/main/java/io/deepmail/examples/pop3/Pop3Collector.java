@@ -53,7 +53,7 @@ public final class Pop3Collector {
                     session -> session.authenticate()
                             .then(session.stat())
                             .doOnNext(stat -> System.out.println("maildrop: " + stat.count() + " messages, "
-                                    + stat.size() + " octets; " + session.security()))
+                                    + stat.size() + " octets; " + session.security().logLine()))
                             .then(session.uidl())
                             .flatMapMany(Flux::fromIterable)
                             .publishOn(Schedulers.boundedElastic())
