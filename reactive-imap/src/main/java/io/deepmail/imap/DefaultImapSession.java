@@ -23,6 +23,7 @@ import io.deepmail.imap.command.Namespace;
 import io.deepmail.imap.command.Noop;
 import io.deepmail.imap.command.Search;
 import io.deepmail.imap.command.Select;
+import io.deepmail.imap.command.SelectOptions;
 import io.deepmail.imap.command.Status;
 import io.deepmail.imap.command.Store;
 import io.deepmail.imap.command.UidExpunge;
@@ -44,11 +45,13 @@ import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.SearchData;
 import io.deepmail.imap.response.SectionData;
+import io.deepmail.imap.response.SequenceSet;
 import io.deepmail.imap.response.StatusData;
 import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.Untagged;
 import io.deepmail.imap.response.UntaggedStatus;
+import io.deepmail.imap.response.VanishedData;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
@@ -248,12 +251,40 @@ final class DefaultImapSession implements ImapSession {
 
     @Override
     public Mono<MailboxState> select(String mailbox) {
-        return open(new Select(mailbox), mailbox, false);
+        return select(mailbox, SelectOptions.NONE);
     }
 
     @Override
     public Mono<MailboxState> examine(String mailbox) {
-        return open(new Examine(mailbox), mailbox, true);
+        return examine(mailbox, SelectOptions.NONE);
+    }
+
+    @Override
+    public Mono<MailboxState> select(String mailbox, SelectOptions options) {
+        return modSeqs("SELECT", options).then(open(new Select(mailbox, options), mailbox, false));
+    }
+
+    @Override
+    public Mono<MailboxState> examine(String mailbox, SelectOptions options) {
+        return modSeqs("EXAMINE", options).then(open(new Examine(mailbox, options), mailbox, true));
+    }
+
+    /** Checks that the server offers what {@code options} need, enabling QRESYNC first if it must (RFC 7162 §3.2.3). */
+    private Mono<Void> modSeqs(String command, SelectOptions options) {
+        if (options.qresync() != null) {
+            return qresyncEnabled(command + " (QRESYNC)");
+        }
+        return options.condstore() ? requires(command + " (CONDSTORE)", "CONDSTORE", "QRESYNC") : Mono.empty();
+    }
+
+    private Mono<Void> qresyncEnabled(String command) {
+        return Mono.defer(() -> {
+            if (enabled.contains("QRESYNC")) {
+                return Mono.empty();
+            }
+            return requires(command, "QRESYNC").then(enable("QRESYNC")).flatMap(all -> all.contains("QRESYNC")
+                    ? Mono.empty() : Mono.error(new UnsupportedOperationException("the server did not enable QRESYNC")));
+        });
     }
 
     private Mono<MailboxState> open(ImapCommand command, String mailbox, boolean examine) {
@@ -262,20 +293,28 @@ final class DefaultImapSession implements ImapSession {
             long uidValidity = -1;
             long uidNext = -1;
             long modSeq = -1;
+            boolean noModSeq = false;
             boolean readOnly = examine;
             List<String> flags = List.of();
             List<String> permanent = List.of();
+            List<VanishedData> vanished = new ArrayList<>();
+            List<FetchData> changed = new ArrayList<>();
             for (ImapResponse r : responses) {
                 if (r instanceof ExistsData e) {
                     exists = e.count();
                 } else if (r instanceof FlagsData f) {
                     flags = f.flags();
+                } else if (r instanceof VanishedData v) {
+                    vanished.add(v);
+                } else if (r instanceof FetchData d) {
+                    changed.add(d);
                 } else if (r instanceof UntaggedStatus s && s.status().code() != null) {
                     ResponseCode c = s.status().code();
                     switch (c.name()) {
                         case ResponseCode.UIDVALIDITY -> uidValidity = c.number();
                         case ResponseCode.UIDNEXT -> uidNext = c.number();
                         case ResponseCode.HIGHESTMODSEQ -> modSeq = c.number();
+                        case ResponseCode.NOMODSEQ -> noModSeq = true;
                         case ResponseCode.PERMANENTFLAGS -> permanent = List.of(c.argument().replaceAll("[()]", "")
                                 .strip().split(" +"));
                         default -> {
@@ -287,7 +326,8 @@ final class DefaultImapSession implements ImapSession {
                 }
             }
             state = ImapState.SELECTED;
-            return new MailboxState(mailbox, readOnly, exists, flags, permanent, uidValidity, uidNext, modSeq);
+            return new MailboxState(mailbox, readOnly, exists, flags, permanent, uidValidity, uidNext, modSeq, noModSeq,
+                    vanished, changed);
         });
     }
 
@@ -305,6 +345,16 @@ final class DefaultImapSession implements ImapSession {
     public Flux<FetchResult> fetch(String sequenceSet, boolean uid, String... items) {
         return run(new Fetch(sequenceSet, List.of(items), uid))
                 .concatMapIterable(DefaultImapSession::fetchResults)
+                .doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
+    }
+
+    @Override
+    public Flux<Untagged> fetch(Fetch command) {
+        Mono<Void> needs = command.vanished() ? qresyncEnabled("FETCH (VANISHED)")
+                : command.changedSince() >= 0 ? requires("FETCH (CHANGEDSINCE)", "CONDSTORE", "QRESYNC") : Mono.empty();
+        return needs.thenMany(run(command))
+                .concatMapIterable(r -> r instanceof VanishedData v ? List.<Untagged>of(v)
+                        : fetchResults(r).stream().<Untagged>map(Untagged.class::cast).toList())
                 .doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
     }
 
@@ -377,6 +427,33 @@ final class DefaultImapSession implements ImapSession {
     }
 
     @Override
+    public Mono<StoreResult> conditionalStore(Store command) {
+        if (command.unchangedSince() < 0) {
+            return Mono.error(new IllegalArgumentException("a conditional STORE needs UNCHANGEDSINCE"));
+        }
+        return requires("STORE (UNCHANGEDSINCE)", "CONDSTORE", "QRESYNC").then(run(command).collectList().map(all -> {
+            List<FetchData> updated = new ArrayList<>();
+            SequenceSet modified = null;
+            for (ImapResponse r : all) {
+                if (r instanceof FetchData d) {
+                    updated.add(d);
+                } else if (r instanceof Tagged t && t.status().hasCode(ResponseCode.MODIFIED)) {
+                    modified = modifiedSet(t.status().code().argument());
+                }
+            }
+            return new StoreResult(updated, modified);
+        }));
+    }
+
+    private static SequenceSet modifiedSet(String argument) {
+        try {
+            return SequenceSet.parse(argument.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolViolationException("malformed IMAP response: a MODIFIED code without a sequence set", e);
+        }
+    }
+
+    @Override
     public Mono<Void> copy(String sequenceSet, String mailbox, boolean uid) {
         return run(new Copy(sequenceSet, mailbox, uid)).then();
     }
@@ -400,7 +477,14 @@ final class DefaultImapSession implements ImapSession {
 
     @Override
     public Mono<Void> append(String mailbox, List<String> flags, byte[] message) {
-        return run(new Append(mailbox, flags, message)).then();
+        return append(new Append(mailbox, flags, message.length, Mono.fromCallable(() -> Unpooled.wrappedBuffer(message)),
+                false));
+    }
+
+    @Override
+    public Mono<Void> append(Append command) {
+        return (command.binary() ? requires("APPEND with literal8", "BINARY") : Mono.<Void>empty())
+                .then(run(command).then());
     }
 
     @Override

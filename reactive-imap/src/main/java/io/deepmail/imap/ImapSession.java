@@ -1,6 +1,9 @@
 package io.deepmail.imap;
 
 import io.deepmail.core.security.SessionSecurity;
+import io.deepmail.imap.command.Append;
+import io.deepmail.imap.command.Fetch;
+import io.deepmail.imap.command.SelectOptions;
 import io.deepmail.imap.command.Store;
 import io.deepmail.imap.response.ESearchData;
 import io.deepmail.imap.response.FetchData;
@@ -79,7 +82,9 @@ public interface ImapSession {
      * {@code IMAP4rev2}, {@code CONDSTORE}, {@code QRESYNC}, {@code UTF8=ACCEPT}; the ones it offers
      * none of are not sent. The set the server confirms is recorded in {@link #enabled()}. Under
      * IMAP4rev2, {@link #search} reads ESEARCH results; under QRESYNC the server reports expunges
-     * as {@code VANISHED}, which arrives as {@link io.deepmail.imap.response.OtherData}.
+     * as {@code VANISHED}, which arrives as {@link io.deepmail.imap.response.VanishedData}. Once
+     * {@code UTF8=ACCEPT} (RFC 6855) or IMAP4rev2 is enabled, mailbox names are sent and read as
+     * UTF-8 instead of modified UTF-7.
      *
      * @param extensions the extensions wanted
      * @return every extension enabled on the session so far
@@ -152,6 +157,27 @@ public interface ImapSession {
     Mono<MailboxState> examine(String mailbox);
 
     /**
+     * SELECT with CONDSTORE or QRESYNC parameters (RFC 7162). {@code (CONDSTORE)} needs the
+     * {@code CONDSTORE} or {@code QRESYNC} capability; QRESYNC parameters need {@code QRESYNC},
+     * which is enabled first when it is offered and not yet enabled. With QRESYNC, the messages
+     * changed and the UIDs expunged since the given mod-sequence are in the returned state.
+     *
+     * @param mailbox the mailbox
+     * @param options the parameters
+     * @return the mailbox state, with HIGHESTMODSEQ or NOMODSEQ
+     */
+    Mono<MailboxState> select(String mailbox, SelectOptions options);
+
+    /**
+     * EXAMINE with CONDSTORE or QRESYNC parameters, as {@link #select(String, SelectOptions)}.
+     *
+     * @param mailbox the mailbox
+     * @param options the parameters
+     * @return the mailbox state
+     */
+    Mono<MailboxState> examine(String mailbox, SelectOptions options);
+
+    /**
      * CREATE.
      *
      * @param mailbox the mailbox
@@ -178,6 +204,18 @@ public interface ImapSession {
      * @return the chunks and data
      */
     Flux<FetchResult> fetch(String sequenceSet, boolean uid, String... items);
+
+    /**
+     * FETCH or UID FETCH with modifiers: {@code CHANGEDSINCE} (needs CONDSTORE or QRESYNC) and
+     * {@code VANISHED} (needs QRESYNC enabled). Emits, in the server's order,
+     * {@link io.deepmail.imap.response.FetchChunk}s (the receiver releases them),
+     * {@link FetchData} and, with {@code VANISHED}, {@link io.deepmail.imap.response.VanishedData}
+     * with {@code earlier} set. {@code BINARY[...]} sections (RFC 3516) stream like body sections.
+     *
+     * @param command the command
+     * @return the chunks, data and vanished UIDs
+     */
+    Flux<Untagged> fetch(Fetch command);
 
     /**
      * SEARCH or UID SEARCH.
@@ -208,6 +246,15 @@ public interface ImapSession {
     Flux<FetchData> store(Store command);
 
     /**
+     * STORE or UID STORE with {@code UNCHANGEDSINCE} (RFC 7162 §3.1.3), reporting the messages left
+     * alone because they changed meanwhile. Needs CONDSTORE or QRESYNC.
+     *
+     * @param command the store command, with {@link Store#unchangedSince()} set
+     * @return the updated messages and the {@code MODIFIED} set
+     */
+    Mono<StoreResult> conditionalStore(Store command);
+
+    /**
      * COPY or UID COPY.
      *
      * @param sequenceSet the set
@@ -230,7 +277,8 @@ public interface ImapSession {
     /**
      * EXPUNGE.
      *
-     * @return the expunged sequence numbers, in the server's order
+     * @return the expunged sequence numbers, in the server's order; empty once QRESYNC is enabled,
+     *     when the server reports {@code VANISHED} on {@link #updates()} instead
      */
     Flux<Long> expunge();
 
@@ -244,7 +292,8 @@ public interface ImapSession {
     Flux<Long> uidExpunge(String uidSet);
 
     /**
-     * APPEND, as a synchronizing literal, or LITERAL+ / LITERAL- where offered.
+     * APPEND, as a synchronizing literal, or LITERAL+ / LITERAL- where offered. The same as
+     * {@link #append(Append)} with the message as the only buffer.
      *
      * @param mailbox the mailbox
      * @param flags the flags
@@ -252,6 +301,17 @@ public interface ImapSession {
      * @return completion
      */
     Mono<Void> append(String mailbox, List<String> flags, byte[] message);
+
+    /**
+     * APPEND streamed from the command's publisher, read only as fast as the connection takes it
+     * (see {@link Append}). A binary append ({@code literal8}) needs the {@code BINARY} capability.
+     * If the content has more or fewer bytes than declared, the command fails with
+     * {@link io.deepmail.imap.command.LiteralSizeMismatchException} and the connection is closed.
+     *
+     * @param command the command
+     * @return completion
+     */
+    Mono<Void> append(Append command);
 
     /**
      * IDLE (RFC 2177): mailbox updates as they arrive. IDLE is re-issued every
@@ -269,7 +329,9 @@ public interface ImapSession {
     Mono<Void> noop();
 
     /**
-     * Untagged data that arrives while no command collects it (EXISTS, EXPUNGE, FETCH flags).
+     * Untagged data that arrives while no command collects it (EXISTS, EXPUNGE, FETCH flags, and
+     * under QRESYNC {@link io.deepmail.imap.response.VanishedData} in place of EXPUNGE, also for
+     * {@link #expunge()} and {@link #move}).
      * Hot; one subscriber at a time sees what arrives while it is subscribed.
      *
      * @return the updates

@@ -5,7 +5,11 @@
  * which races Implicit TLS against STARTTLS, verifies the certificate and identity and runs the
  * latch gate; only then does {@link io.deepmail.imap.ImapSession#authenticate()} ask the account's
  * provider for credentials. Sessions return cold {@code Mono}/{@code Flux} publishers; body
- * sections stream as reference-counted {@link io.deepmail.imap.response.FetchChunk}s.
+ * sections stream as reference-counted {@link io.deepmail.imap.response.FetchChunk}s, and APPEND
+ * streams its content from a {@code Publisher<ByteBuf>} of declared size, at the pace the
+ * connection takes it. CONDSTORE/QRESYNC (RFC 7162), BINARY (RFC 3516) and UTF8=ACCEPT (RFC 6855)
+ * are used only when the server offers them; {@code VANISHED} arrives as
+ * {@link io.deepmail.imap.response.VanishedData}, like EXPUNGE.
  *
  * <p>Layers (STYLE §2.1), enforced by an ArchUnit test: this package (API) →
  * {@code io.deepmail.imap.internal} (session: tags, correlation, literals, IDLE, STARTTLS) →

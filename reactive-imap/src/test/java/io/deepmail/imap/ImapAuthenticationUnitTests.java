@@ -15,6 +15,7 @@ import io.deepmail.core.sasl.AuthenticationUnavailableException;
 import io.deepmail.core.sasl.SaslAuthenticationException;
 import io.deepmail.core.sasl.SaslMutualAuthenticationException;
 import io.deepmail.core.testkit.MailResourcesExtension;
+import io.deepmail.core.testkit.ScramServer;
 import io.deepmail.core.testkit.Script;
 import io.deepmail.core.testkit.ScriptedTlsServer;
 import java.nio.charset.StandardCharsets;

@@ -21,7 +21,6 @@ import io.deepmail.imap.response.BodyStructure;
 import io.deepmail.imap.response.ExistsData;
 import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
-import io.deepmail.imap.response.FetchResult;
 import io.deepmail.imap.response.ListData;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -51,15 +50,20 @@ class ImapLabIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static ImapClient client(LabEnvironment env) throws Exception {
-        MailTransport transport = MailTransport.create(RESOURCES.get()).tls(TlsOptions.builder()
+    static ImapClient client(LabEnvironment env) throws Exception {
+        return client(env, RESOURCES);
+    }
+
+    /** A client that trusts the lab CA and resolves the lab hosts, on another test class's resources. */
+    static ImapClient client(LabEnvironment env, MailResourcesExtension resources) throws Exception {
+        MailTransport transport = MailTransport.create(resources.get()).tls(TlsOptions.builder()
                 .trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
         return ImapClient.create(transport).resolver(AddressResolver.of(Map.of(
                 env.get("LAB_STRICT_HOST"), List.of(InetAddress.getByName(env.get("LAB_STRICT_IP"))),
                 env.get("LAB_HOST"), List.of(InetAddress.getByName(env.get("LAB_IP4"))))));
     }
 
-    private static Account alice(LabEnvironment env) {
+    static Account alice(LabEnvironment env) {
         return Account.builder(env.get("LAB_USER1")).credentials(CredentialsProvider.of(
                 new Credentials.Password(env.get("LAB_USER1"), env.get("LAB_USER1_PASSWORD")))).build();
     }
@@ -71,7 +75,7 @@ class ImapLabIntegrationTests {
                         ? "LAB_IMAPS_PORT" : "LAB_IMAP_PORT"), m)).toArray(Endpoint[]::new));
     }
 
-    private static Targets main(LabEnvironment env) {
+    static Targets main(LabEnvironment env) {
         return Targets.endpoints(MailProtocol.IMAP, new Endpoint(MailProtocol.IMAP, env.get("LAB_HOST"),
                 env.port("LAB_IMAPS_PORT"), TransportMode.IMPLICIT));
     }
@@ -209,7 +213,8 @@ class ImapLabIntegrationTests {
         }
     }
 
-    private static byte[] collect(reactor.core.publisher.Flux<FetchResult> results) {
+    /** The bytes of every FetchChunk among {@code results}, in order, each chunk released. */
+    static byte[] collect(reactor.core.publisher.Flux<?> results) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         results.ofType(FetchChunk.class).doOnNext(c -> {
             try {

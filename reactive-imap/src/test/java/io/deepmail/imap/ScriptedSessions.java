@@ -60,6 +60,18 @@ final class ScriptedSessions {
         return Targets.endpoints(MailProtocol.IMAP, new Endpoint(MailProtocol.IMAP, HOST, server.port(), mode));
     }
 
+    /** A server greeting with {@code capabilities} that accepts ALICE's AUTHENTICATE PLAIN as tag A1. */
+    static Script.Builder authenticated(String capabilities) {
+        return Script.builder().send("* OK [CAPABILITY " + capabilities + "] ready\r\n")
+                .expectLine("A1 AUTHENTICATE PLAIN " + PLAIN_IR)
+                .send("A1 OK [CAPABILITY " + capabilities + "] done\r\n");
+    }
+
+    /** ALICE's authenticated session on an Implicit TLS scripted server. */
+    static ImapSession connectImplicit(MailResourcesExtension resources, ScriptedTlsServer server) throws Exception {
+        return client(resources).connect(ALICE, targets(server, TransportMode.IMPLICIT)).block(WAIT);
+    }
+
     /** The typed reason of a single-candidate connect failure. */
     static MailClientException reason(Throwable failure) {
         if (failure instanceof CandidatesExhaustedException e) {

@@ -3,12 +3,14 @@ package io.deepmail.pop3;
 import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.MailResources;
+import io.deepmail.core.SessionObserver;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.ConnectOptions;
 import io.deepmail.core.connect.MailConnector;
 import io.deepmail.core.connect.MailUrl;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.discovery.AccountDiscovery;
+import io.deepmail.core.dns.DnsLookup;
 import io.deepmail.core.latch.LatchService;
 import io.deepmail.core.tls.TlsOptions;
 import io.deepmail.core.transport.MailTransport;
@@ -39,19 +41,23 @@ public final class Pop3Client {
     private final AddressResolver resolver;
     private final @Nullable LatchService latches;
     private final @Nullable AccountDiscovery discovery;
+    private final @Nullable DnsLookup dns;
     private final Pop3ClientOptions options;
     private final MailConnector connector;
 
     private Pop3Client(MailTransport transport, ConnectOptions connectOptions, AddressResolver resolver,
-            @Nullable LatchService latches, @Nullable AccountDiscovery discovery, Pop3ClientOptions options) {
+            @Nullable LatchService latches, @Nullable AccountDiscovery discovery, @Nullable DnsLookup dns,
+            Pop3ClientOptions options) {
         this.transport = transport;
         this.connectOptions = connectOptions;
         this.resolver = resolver;
         this.latches = latches;
         this.discovery = discovery;
+        this.dns = dns;
         this.options = options;
         MailConnector c = MailConnector.create(transport).options(connectOptions).resolver(resolver);
-        this.connector = latches == null ? c : c.latches(latches);
+        c = latches == null ? c : c.latches(latches);
+        this.connector = dns == null ? c : c.dns(dns);
     }
 
     /**
@@ -72,7 +78,7 @@ public final class Pop3Client {
      */
     public static Pop3Client create(MailTransport transport) {
         return new Pop3Client(Objects.requireNonNull(transport, "transport"), ConnectOptions.defaults(),
-                AddressResolver.system(), null, null, Pop3ClientOptions.defaults());
+                AddressResolver.system(), null, null, null, Pop3ClientOptions.defaults());
     }
 
     /**
@@ -82,7 +88,7 @@ public final class Pop3Client {
      * @return a new client
      */
     public Pop3Client tls(TlsOptions tls) {
-        return new Pop3Client(transport.tls(tls), connectOptions, resolver, latches, discovery, options);
+        return new Pop3Client(transport.tls(tls), connectOptions, resolver, latches, discovery, dns, options);
     }
 
     /**
@@ -92,7 +98,8 @@ public final class Pop3Client {
      * @return a new client
      */
     public Pop3Client timeouts(TimeoutOptions timeouts) {
-        return new Pop3Client(transport.timeouts(timeouts), connectOptions, resolver, latches, discovery, options);
+        return new Pop3Client(transport.timeouts(timeouts), connectOptions, resolver, latches, discovery, dns,
+                options);
     }
 
     /**
@@ -103,7 +110,7 @@ public final class Pop3Client {
      */
     public Pop3Client connectOptions(ConnectOptions connect) {
         return new Pop3Client(transport, Objects.requireNonNull(connect, "connect"), resolver, latches, discovery,
-                options);
+                dns, options);
     }
 
     /**
@@ -114,7 +121,7 @@ public final class Pop3Client {
      */
     public Pop3Client resolver(AddressResolver addressResolver) {
         return new Pop3Client(transport, connectOptions, Objects.requireNonNull(addressResolver, "addressResolver"),
-                latches, discovery, options);
+                latches, discovery, dns, options);
     }
 
     /**
@@ -126,7 +133,7 @@ public final class Pop3Client {
      */
     public Pop3Client latches(LatchService service) {
         return new Pop3Client(transport, connectOptions, resolver, Objects.requireNonNull(service, "service"),
-                discovery, options);
+                discovery, dns, options);
     }
 
     /**
@@ -137,7 +144,34 @@ public final class Pop3Client {
      */
     public Pop3Client discovery(AccountDiscovery accountDiscovery) {
         return new Pop3Client(transport, connectOptions, resolver, latches,
-                Objects.requireNonNull(accountDiscovery, "accountDiscovery"), options);
+                Objects.requireNonNull(accountDiscovery, "accountDiscovery"), dns, options);
+    }
+
+    /**
+     * A copy that resolves through {@code lookup}: host addresses and TLSA records for DANE
+     * (see {@link MailConnector#dns(DnsLookup)}), and RFC 6186 discovery for
+     * {@link #connect(Account)} unless {@link #discovery} set one. The lookup stays the caller's to
+     * dispose.
+     *
+     * @param lookup the DNS lookup
+     * @return a new client
+     */
+    public Pop3Client dns(DnsLookup lookup) {
+        Objects.requireNonNull(lookup, "lookup");
+        return new Pop3Client(transport, connectOptions, resolver, latches,
+                discovery == null ? AccountDiscovery.create(lookup) : discovery, lookup, options);
+    }
+
+    /**
+     * A copy that also notifies {@code next} of every session's states, after the observers
+     * already configured: the core states and the POP3 ones ({@link Pop3States}).
+     *
+     * @param next the observer to add
+     * @return a new client
+     */
+    public Pop3Client observe(SessionObserver next) {
+        return new Pop3Client(transport.observe(Objects.requireNonNull(next, "next")), connectOptions, resolver,
+                latches, discovery, dns, options);
     }
 
     /**
@@ -147,7 +181,7 @@ public final class Pop3Client {
      * @return a new client
      */
     public Pop3Client options(Pop3ClientOptions pop3Options) {
-        return new Pop3Client(transport, connectOptions, resolver, latches, discovery,
+        return new Pop3Client(transport, connectOptions, resolver, latches, discovery, dns,
                 Objects.requireNonNull(pop3Options, "pop3Options"));
     }
 
@@ -207,6 +241,7 @@ public final class Pop3Client {
      * @return the session, in the AUTHORIZATION state
      */
     public Mono<Pop3Session> connect(Account account, Targets targets) {
-        return connector.connect(account, targets, new Pop3Dialect(account, options, transport.metricsRecorder())).cast(Pop3Session.class);
+        return connector.connect(account, targets, new Pop3Dialect(account, options, transport.metricsRecorder(),
+                transport.observer())).cast(Pop3Session.class);
     }
 }

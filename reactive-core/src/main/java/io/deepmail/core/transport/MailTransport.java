@@ -121,6 +121,17 @@ public final class MailTransport {
     }
 
     /**
+     * The observer every connection of this transport notifies: the composition of every
+     * {@link #observe} call, or {@link SessionObserver#NOOP}. Protocol modules report their own
+     * states (authenticated, protocol-specific ones) to it.
+     *
+     * @return the observer
+     */
+    public SessionObserver observer() {
+        return observer;
+    }
+
+    /**
      * The metrics recorder.
      *
      * @return the recorder

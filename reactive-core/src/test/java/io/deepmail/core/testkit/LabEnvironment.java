@@ -1,5 +1,8 @@
 package io.deepmail.core.testkit;
 
+import io.deepmail.core.Account;
+import io.deepmail.core.auth.Credentials;
+import io.deepmail.core.auth.CredentialsProvider;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetSocketAddress;
@@ -134,5 +137,17 @@ public final class LabEnvironment {
      */
     public Path path(String key) {
         return Path.of(get(key));
+    }
+
+    /**
+     * A lab user as a password account: {@code LAB_USER1} gives the address and user name, and
+     * {@code LAB_USER1_PASSWORD} the password.
+     *
+     * @param userKey for example {@code LAB_USER1}
+     * @return the account, at the default level
+     */
+    public Account account(String userKey) {
+        return Account.builder(get(userKey)).credentials(CredentialsProvider.of(
+                new Credentials.Password(get(userKey), get(userKey + "_PASSWORD")))).build();
     }
 }

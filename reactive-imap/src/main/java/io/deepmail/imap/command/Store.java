@@ -11,10 +11,13 @@ import java.util.Objects;
  * @param flags the flags
  * @param silent whether the server should not answer with the new flags
  * @param uid whether the set holds UIDs
+ * @param unchangedSince the {@code UNCHANGEDSINCE} modifier (RFC 7162 §3.1.3): change only messages
+ *     whose mod-sequence is not greater; the others are reported in {@code [MODIFIED set]}. {@code -1}
+ *     for none
  * @since 0.1
  */
-public record Store(String sequenceSet, Action action, List<String> flags, boolean silent, boolean uid)
-        implements ImapCommand {
+public record Store(String sequenceSet, Action action, List<String> flags, boolean silent, boolean uid,
+        long unchangedSince) implements ImapCommand {
 
     /**
      * Validates the command.
@@ -24,11 +27,28 @@ public record Store(String sequenceSet, Action action, List<String> flags, boole
      * @param flags the flags
      * @param silent whether to suppress the answer
      * @param uid whether UIDs are used
+     * @param unchangedSince the UNCHANGEDSINCE mod-sequence, or -1
      */
     public Store {
         Objects.requireNonNull(sequenceSet, "sequenceSet");
         Objects.requireNonNull(action, "action");
         flags = List.copyOf(flags);
+        if (unchangedSince < -1) {
+            throw new IllegalArgumentException("UNCHANGEDSINCE needs a mod-sequence of at least 0");
+        }
+    }
+
+    /**
+     * Without UNCHANGEDSINCE.
+     *
+     * @param sequenceSet the set
+     * @param action the action
+     * @param flags the flags
+     * @param silent whether to suppress the answer
+     * @param uid whether UIDs are used
+     */
+    public Store(String sequenceSet, Action action, List<String> flags, boolean silent, boolean uid) {
+        this(sequenceSet, action, flags, silent, uid, -1);
     }
 
     @Override

@@ -38,13 +38,14 @@ import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.FlagsData;
 import io.deepmail.imap.response.IdData;
 import io.deepmail.imap.response.ListData;
+import io.deepmail.imap.response.ModifiedUtf7;
 import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.OtherData;
 import io.deepmail.imap.response.SearchData;
 import io.deepmail.imap.response.StatusData;
 import io.deepmail.imap.response.Untagged;
 import io.deepmail.imap.response.UntaggedStatus;
-import io.deepmail.imap.response.ModifiedUtf7;
+import io.deepmail.imap.response.VanishedData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -97,10 +98,10 @@ final class CommandWire {
             return List.of(mailbox(c.mailbox(), utf8Names), new Arg.Raw("(" + String.join(" ", c.items()) + ")"));
         }
         if (command instanceof Select c) {
-            return List.of(mailbox(c.mailbox(), utf8Names));
+            return withParameters(mailbox(c.mailbox(), utf8Names), c.options().wire());
         }
         if (command instanceof Examine c) {
-            return List.of(mailbox(c.mailbox(), utf8Names));
+            return withParameters(mailbox(c.mailbox(), utf8Names), c.options().wire());
         }
         if (command instanceof Create c) {
             return List.of(mailbox(c.mailbox(), utf8Names));
@@ -109,7 +110,12 @@ final class CommandWire {
             return List.of(mailbox(c.mailbox(), utf8Names));
         }
         if (command instanceof Fetch c) {
-            return List.of(new Arg.Raw(c.sequenceSet()), new Arg.Raw("(" + String.join(" ", c.items()) + ")"));
+            List<Arg> args = new ArrayList<>(List.of(new Arg.Raw(c.sequenceSet()),
+                    new Arg.Raw("(" + String.join(" ", c.items()) + ")")));
+            if (!c.modifiers().isEmpty()) {
+                args.add(new Arg.Raw(c.modifiers()));
+            }
+            return args;
         }
         if (command instanceof Search c) {
             return c.returnOptions().isEmpty() ? List.of(new Arg.Raw(c.criteria()))
@@ -117,8 +123,13 @@ final class CommandWire {
                             new Arg.Raw(c.criteria()));
         }
         if (command instanceof Store c) {
-            return List.of(new Arg.Raw(c.sequenceSet()), new Arg.Raw(c.action().item() + (c.silent() ? ".SILENT" : "")),
-                    new Arg.Raw("(" + String.join(" ", c.flags()) + ")"));
+            List<Arg> args = new ArrayList<>(List.of(new Arg.Raw(c.sequenceSet())));
+            if (c.unchangedSince() >= 0) {
+                args.add(new Arg.Raw("(UNCHANGEDSINCE " + c.unchangedSince() + ")"));
+            }
+            args.add(new Arg.Raw(c.action().item() + (c.silent() ? ".SILENT" : "")));
+            args.add(new Arg.Raw("(" + String.join(" ", c.flags()) + ")"));
+            return args;
         }
         if (command instanceof Copy c) {
             return List.of(new Arg.Raw(c.sequenceSet()), mailbox(c.mailbox(), utf8Names));
@@ -132,7 +143,7 @@ final class CommandWire {
             if (!c.flags().isEmpty()) {
                 args.add(new Arg.Raw("(" + String.join(" ", c.flags()) + ")"));
             }
-            args.add(new Arg.Literal(c.message()));
+            args.add(new Arg.Streamed(c.size(), c.content(), c.binary()));
             return args;
         }
         throw new IllegalArgumentException("unknown command " + command);
@@ -154,11 +165,18 @@ final class CommandWire {
         if (command instanceof Status) {
             return Set.of(StatusData.class);
         }
+        if (command instanceof Select c && c.options().qresync() != null
+                || command instanceof Examine e && e.options().qresync() != null) {
+            // RFC 7162 §3.2.5.1: what changed since the client's mod-sequence comes with the answer
+            return Set.of(UntaggedStatus.class, ExistsData.class, FlagsData.class, OtherData.class, FetchData.class,
+                    VanishedData.class);
+        }
         if (command instanceof Select || command instanceof Examine) {
             return Set.of(UntaggedStatus.class, ExistsData.class, FlagsData.class, OtherData.class);
         }
-        if (command instanceof Fetch) {
-            return Set.of(FetchData.class, FetchChunk.class);
+        if (command instanceof Fetch c) {
+            return c.vanished() ? Set.of(FetchData.class, FetchChunk.class, VanishedData.class)
+                    : Set.of(FetchData.class, FetchChunk.class);
         }
         if (command instanceof Search) {
             return Set.of(SearchData.class, ESearchData.class, OtherData.class);
@@ -179,6 +197,10 @@ final class CommandWire {
             return Set.of(Untagged.class);
         }
         return Set.of();
+    }
+
+    private static List<Arg> withParameters(Arg mailbox, String parameters) {
+        return parameters.isEmpty() ? List.of(mailbox) : List.of(mailbox, new Arg.Raw(parameters));
     }
 
     private static Arg mailbox(String name, boolean utf8Names) {

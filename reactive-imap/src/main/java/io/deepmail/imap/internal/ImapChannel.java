@@ -15,6 +15,7 @@ import io.deepmail.imap.internal.codec.DecoderLimits;
 import io.deepmail.imap.internal.codec.ImapCommandEncoder;
 import io.deepmail.imap.internal.codec.ImapResponseDecoder;
 import io.deepmail.imap.internal.codec.LiteralMode;
+import io.deepmail.imap.internal.codec.Outbound;
 import io.deepmail.imap.response.Continuation;
 import io.deepmail.imap.response.ImapResponse;
 import io.deepmail.imap.response.StatusResponse;
@@ -44,7 +45,7 @@ public final class ImapChannel {
     private static final Set<Class<? extends Untagged>> GREETING = Set.of(UntaggedStatus.class);
 
     private final MailConnection connection;
-    private final ExchangeEngine<CommandSegment, ImapResponse> engine;
+    private final ExchangeEngine<Outbound, ImapResponse> engine;
     private final MailClientMetricsRecorder metrics;
     private final BiFunction<String, StatusResponse, Throwable> refusal;
     private final AtomicLong tags = new AtomicLong();
@@ -144,11 +145,13 @@ public final class ImapChannel {
                     utf8Enabled));
             CommandKey key = new CommandKey(tag, CommandWire.accepts(command), segments.size() > 1);
             if (segments.size() == 1) {
-                return metered(command.verb(), engine.exchange(key, Mono.just(segments.get(0)), tagged(tag)));
+                return metered(command.verb(), engine.exchange(key, LiteralStreams.expand(segments.get(0)),
+                        tagged(tag)));
             }
             Sinks.Many<Continuation> go = Sinks.many().unicast().onBackpressureBuffer();
-            Flux<CommandSegment> commands = Flux.concat(Mono.just(segments.get(0)),
-                    go.asFlux().take(segments.size() - 1L).index().map(t -> segments.get(t.getT1().intValue() + 1)));
+            Flux<Outbound> commands = Flux.concat(LiteralStreams.expand(segments.get(0)),
+                    go.asFlux().take(segments.size() - 1L).index()
+                            .concatMap(t -> LiteralStreams.expand(segments.get(t.getT1().intValue() + 1))));
             return metered(command.verb(), engine.exchange(key, commands, tagged(tag)))
                     .doOnNext(r -> {
                         if (r instanceof Continuation c) {
@@ -172,7 +175,7 @@ public final class ImapChannel {
             List<CommandSegment> segments = segmenter().segments(tag, command.verb(), CommandWire.args(command,
                     utf8Enabled));
             CommandKey key = new CommandKey(tag, CommandWire.accepts(command), true);
-            Sinks.Many<CommandSegment> answers = Sinks.many().unicast().onBackpressureBuffer();
+            Sinks.Many<Outbound> answers = Sinks.many().unicast().onBackpressureBuffer();
             return metered(command.verb(), engine.exchange(key, Flux.concat(Flux.fromIterable(segments),
                             answers.asFlux()), tagged(tag)))
                     .doOnNext(r -> {
@@ -198,7 +201,7 @@ public final class ImapChannel {
             CommandSegment idle = segmenter().segments(tag, "IDLE", List.of()).get(0);
             CommandKey key = new CommandKey(tag, CommandWire.accepts(new Idle()), true);
             Sinks.Empty<Void> confirmed = Sinks.empty();
-            Flux<CommandSegment> commands = Flux.concat(Mono.just(idle),
+            Flux<Outbound> commands = Flux.concat(Mono.just(idle),
                     Mono.when(done, confirmed.asMono()).then(Mono.fromSupplier(() -> CommandSegment.line("DONE"))));
             return metered("IDLE", engine.exchange(key, commands, tagged(tag)))
                     .doOnNext(r -> {
@@ -275,7 +278,8 @@ public final class ImapChannel {
     private CommandSegmenter segmenter() {
         Set<String> caps = capabilities;
         LiteralMode mode = caps.contains("LITERAL+") ? LiteralMode.LITERAL_PLUS
-                : caps.contains("LITERAL-") ? LiteralMode.LITERAL_MINUS : LiteralMode.SYNCHRONIZING;
+                : caps.contains("LITERAL-") || caps.contains("IMAP4REV2") ? LiteralMode.LITERAL_MINUS
+                : LiteralMode.SYNCHRONIZING; // RFC 9051 includes LITERAL-
         return new CommandSegmenter(mode, utf8Enabled || caps.contains("IMAP4REV2") && !caps.contains("IMAP4REV1"));
     }
 

@@ -11,10 +11,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param attributes the attributes, as sent
  * @param delimiter the hierarchy delimiter, or {@code null} for a flat name space
- * @param mailbox the mailbox name as the server sent it (modified UTF-7 unless UTF8=ACCEPT is enabled)
+ * @param mailbox the mailbox name as the server sent it: modified UTF-7, or UTF-8 once UTF8=ACCEPT (RFC 6855)
+ *     or IMAP4rev2 is enabled
+ * @param utf8 whether the name is UTF-8 (sent after UTF8=ACCEPT or IMAP4rev2 was enabled) rather than
+ *     modified UTF-7
  * @since 0.1
  */
-public record ListData(List<String> attributes, @Nullable String delimiter, String mailbox) implements Untagged {
+public record ListData(List<String> attributes, @Nullable String delimiter, String mailbox, boolean utf8)
+        implements Untagged {
 
     /**
      * Copies the attributes.
@@ -22,10 +26,22 @@ public record ListData(List<String> attributes, @Nullable String delimiter, Stri
      * @param attributes the attributes
      * @param delimiter the delimiter
      * @param mailbox the name
+     * @param utf8 whether the name is UTF-8
      */
     public ListData {
         attributes = List.copyOf(attributes);
         Objects.requireNonNull(mailbox, "mailbox");
+    }
+
+    /**
+     * A name in modified UTF-7.
+     *
+     * @param attributes the attributes
+     * @param delimiter the delimiter
+     * @param mailbox the name
+     */
+    public ListData(List<String> attributes, @Nullable String delimiter, String mailbox) {
+        this(attributes, delimiter, mailbox, false);
     }
 
     /**
@@ -40,11 +56,12 @@ public record ListData(List<String> attributes, @Nullable String delimiter, Stri
     }
 
     /**
-     * The mailbox name decoded from modified UTF-7 (RFC 3501 §5.1.3).
+     * The mailbox name in Unicode: decoded from modified UTF-7 (RFC 3501 §5.1.3), or as sent when
+     * it is already UTF-8 ({@link #utf8()}).
      *
      * @return the decoded name; the raw name if it is not valid modified UTF-7
      */
     public String decodedMailbox() {
-        return ModifiedUtf7.decode(mailbox);
+        return utf8 ? mailbox : ModifiedUtf7.decode(mailbox);
     }
 }

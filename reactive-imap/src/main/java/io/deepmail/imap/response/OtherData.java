@@ -3,8 +3,8 @@ package io.deepmail.imap.response;
 import java.util.Objects;
 
 /**
- * Untagged data this client does not model ({@code * n RECENT}, {@code * VANISHED ...},
- * extensions), passed through as text.
+ * Untagged data this client does not model ({@code * n RECENT}, extensions), passed through as
+ * text.
  *
  * @param keyword the response keyword, upper case
  * @param number the leading number of a {@code * n KEYWORD} response, or {@code -1}

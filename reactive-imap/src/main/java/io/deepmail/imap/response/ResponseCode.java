@@ -37,6 +37,10 @@ public record ResponseCode(String name, String argument) {
     public static final String APPENDUID = "APPENDUID";
     /** {@code HIGHESTMODSEQ} (CONDSTORE). */
     public static final String HIGHESTMODSEQ = "HIGHESTMODSEQ";
+    /** {@code NOMODSEQ} (CONDSTORE): the mailbox keeps no mod-sequences. */
+    public static final String NOMODSEQ = "NOMODSEQ";
+    /** {@code MODIFIED} (CONDSTORE): the messages a conditional STORE left alone. */
+    public static final String MODIFIED = "MODIFIED";
 
     /**
      * Normalises the name to upper case.

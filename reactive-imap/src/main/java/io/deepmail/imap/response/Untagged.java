@@ -7,5 +7,6 @@ package io.deepmail.imap.response;
  * @since 0.1
  */
 public sealed interface Untagged extends ImapResponse permits UntaggedStatus, CapabilityData, ExistsData,
-        ExpungeData, FlagsData, ListData, StatusData, SearchData, FetchData, FetchChunk, EnabledData, ESearchData, IdData, NamespaceData, OtherData {
+        ExpungeData, FlagsData, ListData, StatusData, SearchData, FetchData, FetchChunk, EnabledData, ESearchData, IdData, NamespaceData, OtherData,
+        VanishedData {
 }

@@ -1,6 +1,7 @@
 package io.deepmail.pop3.internal;
 
 import io.deepmail.core.Account;
+import io.deepmail.core.SessionObserver;
 import io.deepmail.core.TlsRequiredException;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.MailConnection;
@@ -9,6 +10,7 @@ import io.deepmail.pop3.Pop3Capabilities;
 import io.deepmail.pop3.Pop3ListEntry;
 import io.deepmail.pop3.Pop3Session;
 import io.deepmail.pop3.Pop3Stat;
+import io.deepmail.pop3.Pop3States;
 import io.deepmail.pop3.Pop3UidlEntry;
 import io.deepmail.pop3.internal.codec.Pop3Command;
 import io.deepmail.pop3.response.Ok;
@@ -24,12 +26,15 @@ final class DefaultPop3Session implements Pop3Session {
     private final Account account;
     private final Ok greeting;
     private final Pop3Capabilities capabilities;
+    private final SessionObserver observer;
 
-    DefaultPop3Session(Pop3Channel channel, Account account, Ok greeting, Pop3Capabilities capabilities) {
+    DefaultPop3Session(Pop3Channel channel, Account account, Ok greeting, Pop3Capabilities capabilities,
+            SessionObserver observer) {
         this.channel = channel;
         this.account = account;
         this.greeting = greeting;
         this.capabilities = capabilities;
+        this.observer = observer;
     }
 
     MailConnection connection() {
@@ -54,7 +59,9 @@ final class DefaultPop3Session implements Pop3Session {
 
     @Override
     public Mono<Void> authenticate(Pop3AuthMethod method) {
-        return Mono.defer(() -> AuthFlow.run(channel, account, security(), greeting, capabilities, method));
+        return Mono.defer(() -> AuthFlow.run(channel, account, security(), greeting, capabilities, method))
+                .doOnSuccess(v -> observer.onStateChange(channel.connection().endpoint(),
+                        SessionObserver.State.AUTHENTICATED));
     }
 
     @Override
@@ -107,9 +114,17 @@ final class DefaultPop3Session implements Pop3Session {
         return channel.single(Pop3Command.noop()).then();
     }
 
+    /**
+     * {@code QUIT}, then close: after {@code +OK} (the UPDATE state) and after {@code -ERR} alike,
+     * since the server ends the session either way (RFC 1939 §6); the refusal is reported after the
+     * close.
+     */
     @Override
     public Mono<Void> quit() {
-        return channel.single(Pop3Command.quit()).then(channel.close());
+        return channel.single(Pop3Command.quit())
+                .doOnNext(ok -> observer.onStateChange(channel.connection().endpoint(), Pop3States.UPDATE))
+                .then(channel.close())
+                .onErrorResume(e -> channel.close().then(Mono.error(e)));
     }
 
     @Override

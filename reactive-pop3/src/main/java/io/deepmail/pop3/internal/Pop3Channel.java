@@ -1,6 +1,7 @@
 package io.deepmail.pop3.internal;
 
 import io.deepmail.core.ProtocolViolationException;
+import io.deepmail.core.StartTlsUnavailableException;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.security.SessionSecurity;
 import io.deepmail.core.transport.ExchangeEngine;
@@ -25,6 +26,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -103,17 +107,26 @@ final class Pop3Channel {
     }
 
     /**
-     * STLS through the core STARTTLS primitive, measured like any command.
+     * STLS through the core STARTTLS primitive, measured like any command. A {@code -ERR} is the
+     * core's {@link StartTlsUnavailableException} with the {@link io.deepmail.pop3.Pop3ErrException}
+     * (and its response code) as the cause.
      *
      * @return the security of the upgraded connection
      */
     Mono<SessionSecurity> startTls() {
         return Mono.defer(() -> {
             CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), Pop3Command.stls().verb());
+            AtomicReference<@Nullable Err> refusal = new AtomicReference<>();
             return connection.startTls(engine, Pop3Command.stls(), r -> {
                         meter.response(r);
+                        if (r instanceof Err err) {
+                            refusal.set(err);
+                        }
                         return r.isFinal();
                     }, r -> r instanceof Ok)
+                    .onErrorMap(e -> e instanceof StartTlsUnavailableException && refusal.get() != null,
+                            e -> new StartTlsUnavailableException(e.getMessage(),
+                                    Pop3Errors.refused(Pop3Command.stls(), Objects.requireNonNull(refusal.get()))))
                     .doOnSuccess(s -> meter.completed())
                     .doOnError(meter::failed)
                     .doOnCancel(meter::cancelled);
@@ -149,10 +162,22 @@ final class Pop3Channel {
         }).doOnDiscard(ReferenceCounted.class, ReferenceCounted::release);
     }
 
-    /** A multi-line command's data as text lines, for listings and capabilities. */
+    /** A multi-line command's data as text lines, for listings; bounded by the message size limit alone. */
     Mono<List<String>> lines(Pop3Command command) {
+        return lines(command, Long.MAX_VALUE);
+    }
+
+    /**
+     * A multi-line command's data as text lines, failing with a {@link ProtocolViolationException}
+     * as soon as it passes {@code maxOctets}, so that no more than that is ever held.
+     */
+    Mono<List<String>> lines(Pop3Command command, long maxOctets) {
         return data(command).collect(ByteArrayOutputStream::new, (out, buf) -> {
             try {
+                if (out.size() + (long) buf.readableBytes() > maxOctets) {
+                    throw new ProtocolViolationException("the answer to " + command.verb() + " passed "
+                            + maxOctets + " octets");
+                }
                 buf.readBytes(out, buf.readableBytes());
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -2,12 +2,14 @@ package io.deepmail.pop3.internal;
 
 import io.deepmail.core.Account;
 import io.deepmail.core.MailProtocol;
+import io.deepmail.core.SessionObserver;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.connect.ProtocolDialect;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.transport.MailConnection;
 import io.deepmail.pop3.Pop3Capabilities;
 import io.deepmail.pop3.Pop3ClientOptions;
+import io.deepmail.pop3.Pop3States;
 import io.deepmail.pop3.response.Ok;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +22,7 @@ public final class Pop3Dialect implements ProtocolDialect<DefaultPop3Session> {
     private final Account account;
     private final Pop3ClientOptions options;
     private final MailClientMetricsRecorder metrics;
+    private final SessionObserver observer;
 
     /**
      * A dialect for one connect.
@@ -27,11 +30,14 @@ public final class Pop3Dialect implements ProtocolDialect<DefaultPop3Session> {
      * @param account the account the session will authenticate
      * @param options the POP3 options
      * @param metrics the recorder every command is measured for
+     * @param observer the observer told of the POP3 states ({@link Pop3States})
      */
-    public Pop3Dialect(Account account, Pop3ClientOptions options, MailClientMetricsRecorder metrics) {
+    public Pop3Dialect(Account account, Pop3ClientOptions options, MailClientMetricsRecorder metrics,
+            SessionObserver observer) {
         this.account = account;
         this.options = options;
         this.metrics = metrics;
+        this.observer = observer;
     }
 
     @Override
@@ -55,7 +61,8 @@ public final class Pop3Dialect implements ProtocolDialect<DefaultPop3Session> {
 
     private DefaultPop3Session session(Pop3Channel channel, Ok greeting, Pop3Capabilities capabilities) {
         channel.pipelining(options.pipelining() && capabilities.pipelining());
-        return new DefaultPop3Session(channel, account, greeting, capabilities);
+        observer.onStateChange(channel.connection().endpoint(), Pop3States.AUTHORIZATION);
+        return new DefaultPop3Session(channel, account, greeting, capabilities, observer);
     }
 
     @Override

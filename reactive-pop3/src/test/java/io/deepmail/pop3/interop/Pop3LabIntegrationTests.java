@@ -6,8 +6,6 @@ import io.deepmail.core.Account;
 import io.deepmail.core.Endpoint;
 import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
-import io.deepmail.core.auth.Credentials;
-import io.deepmail.core.auth.CredentialsProvider;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.security.ConfidentialityLevel;
@@ -68,8 +66,7 @@ class Pop3LabIntegrationTests {
     }
 
     private Account user(String key) {
-        return Account.builder(env.get(key)).credentials(CredentialsProvider.of(
-                new Credentials.Password(env.get(key), env.get(key + "_PASSWORD")))).build();
+        return env.account(key);
     }
 
     private Targets on(String host, TransportMode mode, String portKey) {

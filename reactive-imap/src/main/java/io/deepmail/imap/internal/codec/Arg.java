@@ -1,7 +1,9 @@
 package io.deepmail.imap.internal.codec;
 
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Objects;
+import org.reactivestreams.Publisher;
 
 /**
  * One argument of a command, as the session hands it to {@link CommandSegmenter}, which chooses
@@ -71,6 +73,35 @@ public sealed interface Arg {
          */
         public Literal {
             Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * A literal streamed from a publisher (APPEND): {@link CommandSegmenter} writes its announcement
+     * and keeps this record as a piece; the session turns it into {@link LiteralChunk}s.
+     *
+     * @param size the announced size
+     * @param content the content
+     * @param binary whether to announce a {@code literal8} ({@code ~{n}}, RFC 3516)
+     */
+    record Streamed(long size, Publisher<ByteBuf> content, boolean binary) implements Arg {
+        /**
+         * Validates the literal.
+         *
+         * @param size the size
+         * @param content the content
+         * @param binary whether it is a literal8
+         */
+        public Streamed {
+            Objects.requireNonNull(content, "content");
+            if (size < 0) {
+                throw new IllegalArgumentException("negative literal size");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Streamed[" + size + (binary ? " binary" : "") + "]";
         }
     }
 

@@ -6,10 +6,11 @@ import java.util.List;
  * What is written in one go: up to and including a synchronizing literal's announcement, after
  * which the client must wait for the server's continuation request, or to the end of the command.
  *
- * @param pieces text ({@link String}) and literal content ({@code byte[]}), in order
+ * @param pieces text ({@link String}), literal content ({@code byte[]}) and streamed literals
+ *     ({@link Arg.Streamed}, which the session expands before writing), in order
  * @param awaitsContinuation whether the segment ends with a synchronizing literal announcement
  */
-public record CommandSegment(List<Object> pieces, boolean awaitsContinuation) {
+public record CommandSegment(List<Object> pieces, boolean awaitsContinuation) implements Outbound {
 
     /**
      * Copies the pieces.
@@ -36,7 +37,7 @@ public record CommandSegment(List<Object> pieces, boolean awaitsContinuation) {
     public String toString() {
         StringBuilder out = new StringBuilder();
         for (Object p : pieces) {
-            out.append(p instanceof String s ? s : "<" + ((byte[]) p).length + " bytes>");
+            out.append(p instanceof String s ? s : p instanceof byte[] b ? "<" + b.length + " bytes>" : "<" + p + ">");
         }
         return out.toString().strip();
     }

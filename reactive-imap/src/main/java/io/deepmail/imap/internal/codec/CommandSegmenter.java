@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Lays a command out on the wire: tag, verb and arguments, choosing for each string an atom, a
  * quoted string or a literal, and cutting the command after every synchronizing literal
- * announcement. CR, LF and NUL in an argument are refused before anything is written.
+ * announcement. A {@link Arg.Streamed} literal stays a piece of its segment, for the session to
+ * stream. CR, LF and NUL in an argument are refused before anything is written.
  */
 public final class CommandSegmenter {
 
@@ -73,6 +74,9 @@ public final class CommandSegmenter {
             }
         } else if (arg instanceof Arg.Literal l) {
             literal(l.bytes(), text, pieces, out);
+        } else if (arg instanceof Arg.Streamed l) {
+            announce(l.size(), l.binary(), text, pieces, out);
+            pieces.add(l);
         } else if (arg instanceof Arg.Parens p) {
             text.append('(');
             for (int i = 0; i < p.items().size(); i++) {
@@ -86,16 +90,22 @@ public final class CommandSegmenter {
     }
 
     private void literal(byte[] bytes, StringBuilder text, List<Object> pieces, List<CommandSegment> out) {
+        announce(bytes.length, false, text, pieces, out);
+        pieces.add(bytes);
+    }
+
+    /** Writes {@code {n}}, {@code {n+}} or the {@code ~} forms, and cuts the command after a synchronizing one. */
+    private void announce(long size, boolean binary, StringBuilder text, List<Object> pieces,
+            List<CommandSegment> out) {
         boolean nonSync = mode == LiteralMode.LITERAL_PLUS
-                || mode == LiteralMode.LITERAL_MINUS && bytes.length <= LITERAL_MINUS_MAX;
-        text.append('{').append(bytes.length).append(nonSync ? "+}" : "}").append("\r\n");
+                || mode == LiteralMode.LITERAL_MINUS && size <= LITERAL_MINUS_MAX;
+        text.append(binary ? "~{" : "{").append(size).append(nonSync ? "+}" : "}").append("\r\n");
         pieces.add(text.toString());
         text.setLength(0);
         if (!nonSync) {
             out.add(new CommandSegment(List.copyOf(pieces), true));
             pieces.clear();
         }
-        pieces.add(bytes);
     }
 
     private static boolean isAtom(String s) {

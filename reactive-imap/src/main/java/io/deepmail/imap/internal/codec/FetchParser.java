@@ -5,8 +5,10 @@ import io.deepmail.imap.response.Envelope;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.SectionData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Maps the item list of {@code * n FETCH (...)} to {@link FetchData}. */
@@ -31,6 +33,7 @@ final class FetchParser {
         Envelope envelope = null;
         io.deepmail.imap.response.BodyStructure structure = null;
         List<SectionData> sections = new ArrayList<>();
+        Map<String, Long> binarySizes = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i += 2) {
             String name = Values.string(items.get(i));
             String upper = name.toUpperCase(Locale.ROOT);
@@ -40,10 +43,15 @@ final class FetchParser {
                 case "FLAGS" -> flags = Values.atoms(value);
                 case "RFC822.SIZE" -> size = Values.number(value);
                 case "INTERNALDATE" -> internalDate = Values.string(value);
-                case "MODSEQ" -> modSeq = Values.number(Values.list(value).get(0));
+                case "MODSEQ" -> modSeq = modSeq(value);
                 case "ENVELOPE" -> envelope = envelope(value);
                 case "BODYSTRUCTURE", "BODY" -> structure = BodyStructureParser.parse(value, 0);
                 default -> {
+                    if (upper.startsWith("BINARY.SIZE[") && upper.endsWith("]")) {
+                        binarySizes.put(upper.substring("BINARY.SIZE[".length(), upper.length() - 1),
+                                Values.number(value));
+                        continue;
+                    }
                     SectionName section = SectionName.parse(name);
                     if (section != null) {
                         sections.add(section(section, value));
@@ -52,7 +60,17 @@ final class FetchParser {
                 }
             }
         }
-        return new FetchData(sequence, uid, flags, size, internalDate, modSeq, envelope, structure, sections);
+        return new FetchData(sequence, uid, flags, size, internalDate, modSeq, envelope, structure, sections,
+                binarySizes);
+    }
+
+    /** {@code MODSEQ (n)}: exactly one mod-sequence (RFC 7162 §3.1.4.1). */
+    private static long modSeq(Token value) {
+        List<Token> items = Values.list(value);
+        if (items.size() != 1) {
+            throw TokenReader.violation("MODSEQ needs exactly one value");
+        }
+        return Values.number(items.get(0));
     }
 
     private static SectionData section(SectionName name, Token value) {

@@ -2,6 +2,7 @@ package io.deepmail.imap.internal.codec;
 
 import io.deepmail.core.ProtocolViolationException;
 import io.deepmail.core.transport.MailDecoder;
+import io.deepmail.imap.response.EnabledData;
 import io.deepmail.imap.response.FetchChunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * {@link MailDecoder} requires. A response is collected line by line; a literal announced at the
  * end of a line ({@code {n}}) is either buffered (bounded by {@link DecoderLimits#maxLiteralSize()})
  * or, when it is the value of a body section of an untagged FETCH, streamed as {@link FetchChunk}s
- * the moment its bytes arrive. The complete response then goes through {@link ResponseParser}.
+ * the moment its bytes arrive; a {@code literal8} ({@code ~{n}}, RFC 3516) is accepted only as the
+ * value of a {@code BINARY[...]} section and is streamed the same way. The complete response then
+ * goes through {@link ResponseParser}. Once the server confirms {@code ENABLED UTF8=ACCEPT} (or
+ * IMAP4rev2), mailbox names are marked as UTF-8 rather than modified UTF-7 (RFC 6855).
  * Every violation of the syntax or the limits throws {@link ProtocolViolationException}; the
  * decoder then discards everything it receives, and holds no buffer of its own.
  */
@@ -35,6 +39,7 @@ public final class ImapResponseDecoder extends MailDecoder {
     private long streamRemaining;
     private long streamOffset;
     private FetchParser.@Nullable SectionName streamSection;
+    private boolean utf8;
 
     /**
      * Creates a decoder.
@@ -77,6 +82,7 @@ public final class ImapResponseDecoder extends MailDecoder {
     @Override
     public void resetAfterTls() {
         reset();
+        utf8 = false;
         scanned = 0;
         state = State.LINE;
     }
@@ -129,10 +135,17 @@ public final class ImapResponseDecoder extends MailDecoder {
         if (announced < 0) {
             List<Fragment> response = List.copyOf(fragments);
             reset();
-            out.add(ResponseParser.parse(response, limits.maxNesting()));
+            Object parsed = ResponseParser.parse(response, limits.maxNesting(), utf8);
+            utf8 |= parsed instanceof EnabledData e && (e.capabilities().contains("UTF8=ACCEPT")
+                    || e.capabilities().contains("IMAP4REV2"));
+            out.add(parsed);
             return;
         }
+        boolean literal8 = isLiteral8(text);
         FetchParser.SectionName section = fetchSequence >= 0 ? sectionBefore(text) : null;
+        if (literal8 && (section == null || !section.item().startsWith("BINARY["))) {
+            throw new ProtocolViolationException("malformed IMAP response: literal8 outside a BINARY section");
+        }
         if (section != null) {
             if (announced > limits.maxStreamedLiteralSize()) {
                 throw new ProtocolViolationException("body section of " + announced + " bytes exceeds the limit of "
@@ -201,7 +214,7 @@ public final class ImapResponseDecoder extends MailDecoder {
         }
     }
 
-    /** The size announced by a trailing {@code {n}}, or -1. */
+    /** The size announced by a trailing {@code {n}} or {@code ~{n}}, or -1. */
     private static long announcedLiteral(byte[] text) {
         int end = text.length - 1;
         if (end < 2 || text[end] != '}') {
@@ -218,6 +231,15 @@ public final class ImapResponseDecoder extends MailDecoder {
             throw new ProtocolViolationException("malformed IMAP response: literal size too long");
         }
         return Long.parseLong(new String(text, i + 1, end - 1 - i, StandardCharsets.US_ASCII));
+    }
+
+    /** Whether the literal announced at the end of {@code text} is a {@code literal8} ({@code ~{n}}). */
+    private static boolean isLiteral8(byte[] text) {
+        int brace = text.length - 2;
+        while (text[brace] != '{') {
+            brace--;
+        }
+        return brace > 0 && text[brace - 1] == '~';
     }
 
     /** The message number of an untagged FETCH response's first line, or -1. */
@@ -242,6 +264,9 @@ public final class ImapResponseDecoder extends MailDecoder {
     private static FetchParser.@Nullable SectionName sectionBefore(byte[] text) {
         int brace = text.length - 1;
         while (text[brace] != '{') {
+            brace--;
+        }
+        if (brace > 0 && text[brace - 1] == '~') {
             brace--;
         }
         int end = brace - 1;

@@ -15,10 +15,12 @@ import io.deepmail.imap.response.NamespaceData;
 import io.deepmail.imap.response.OtherData;
 import io.deepmail.imap.response.ResponseCode;
 import io.deepmail.imap.response.SearchData;
+import io.deepmail.imap.response.SequenceSet;
 import io.deepmail.imap.response.StatusData;
 import io.deepmail.imap.response.StatusResponse;
 import io.deepmail.imap.response.Tagged;
 import io.deepmail.imap.response.UntaggedStatus;
+import io.deepmail.imap.response.VanishedData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,17 @@ final class ResponseParser {
     }
 
     static ImapResponse parse(List<Fragment> fragments, int maxNesting) {
+        return parse(fragments, maxNesting, false);
+    }
+
+    /**
+     * Parses one response.
+     *
+     * @param fragments the response's lines and literals
+     * @param maxNesting the nesting bound
+     * @param utf8 whether mailbox names are UTF-8 (UTF8=ACCEPT or IMAP4rev2 enabled)
+     */
+    static ImapResponse parse(List<Fragment> fragments, int maxNesting, boolean utf8) {
         byte[] first = ((Fragment.Line) fragments.get(0)).bytes();
         if (first.length > 0 && first[0] == '+') {
             single(fragments);
@@ -49,7 +62,7 @@ final class ResponseParser {
         }
         String tag = new String(first, 0, sp, StandardCharsets.US_ASCII);
         if (tag.equals("*")) {
-            return untagged(fragments, first, sp + 1, maxNesting);
+            return untagged(fragments, first, sp + 1, maxNesting, utf8);
         }
         if (!validTag(tag)) {
             throw TokenReader.violation("invalid tag");
@@ -63,7 +76,8 @@ final class ResponseParser {
         return new Tagged(tag, status);
     }
 
-    private static ImapResponse untagged(List<Fragment> fragments, byte[] first, int start, int maxNesting) {
+    private static ImapResponse untagged(List<Fragment> fragments, byte[] first, int start, int maxNesting,
+            boolean utf8) {
         int sp = indexOf(first, (byte) ' ', start);
         int end = sp < 0 ? first.length : sp;
         String word = new String(first, start, end - start, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
@@ -118,7 +132,7 @@ final class ResponseParser {
                 return data;
             }
             case "LIST", "LSUB" -> {
-                return list(new TokenReader(fragments, rest, maxNesting));
+                return list(new TokenReader(fragments, rest, maxNesting), utf8);
             }
             case "STATUS" -> {
                 return status(new TokenReader(fragments, rest, maxNesting));
@@ -135,6 +149,9 @@ final class ResponseParser {
             case "NAMESPACE" -> {
                 return namespace(new TokenReader(fragments, rest, maxNesting));
             }
+            case "VANISHED" -> {
+                return vanished(new TokenReader(fragments, rest, maxNesting));
+            }
             default -> {
                 if (word.isEmpty()) {
                     throw TokenReader.violation("empty untagged response");
@@ -144,7 +161,23 @@ final class ResponseParser {
         }
     }
 
-    private static ListData list(TokenReader r) {
+    /** {@code VANISHED [(EARLIER)] known-uids} (RFC 7162 §3.2.10). */
+    private static VanishedData vanished(TokenReader r) {
+        Token t = r.next();
+        boolean earlier = false;
+        if (t instanceof Token.ListTok tag) {
+            if (tag.items().size() != 1 || !Values.string(tag.items().get(0)).equalsIgnoreCase("EARLIER")) {
+                throw TokenReader.violation("unknown VANISHED tag");
+            }
+            earlier = true;
+            t = r.next();
+        }
+        SequenceSet uids = Values.sequenceSet(t);
+        end(r);
+        return new VanishedData(earlier, uids);
+    }
+
+    private static ListData list(TokenReader r, boolean utf8) {
         List<String> attributes = Values.atoms(r.next());
         String delimiter = Values.nstring(r.next());
         String mailbox = Values.string(r.next());
@@ -152,7 +185,7 @@ final class ResponseParser {
             r.next(); // LIST-EXTENDED data (RFC 5258 §4.1): not modelled
         }
         end(r);
-        return new ListData(attributes, delimiter, mailbox);
+        return new ListData(attributes, delimiter, mailbox, utf8);
     }
 
     private static StatusData status(TokenReader r) {

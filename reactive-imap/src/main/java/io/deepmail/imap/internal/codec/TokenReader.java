@@ -53,6 +53,12 @@ final class TokenReader {
                 return quoted();
             case '{':
                 return literal();
+            case '~':
+                if (pos + 1 < line.length && line[pos + 1] == '{') {
+                    pos++;
+                    return literal(); // literal8 (RFC 3516); the decoder admitted it only for BINARY[...]
+                }
+                return atom();
             default:
                 return atom();
         }

@@ -1,5 +1,6 @@
 package io.deepmail.imap.internal.codec;
 
+import io.deepmail.imap.response.SequenceSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,18 @@ final class Values {
             }
         }
         throw TokenReader.violation("expected a number, got " + shorten(t));
+    }
+
+    /** A sequence set of numbers only, such as {@code 1:3,7} (no {@code *}). */
+    static SequenceSet sequenceSet(Token t) {
+        if (t instanceof Token.Atom a) {
+            try {
+                return SequenceSet.parse(a.text());
+            } catch (IllegalArgumentException e) {
+                throw TokenReader.violation("malformed sequence set " + shorten(a.text()));
+            }
+        }
+        throw TokenReader.violation("expected a sequence set, got " + shorten(t));
     }
 
     static List<Token> list(Token t) {

@@ -113,13 +113,14 @@ public record Pop3Command(String verb, List<String> arguments, ResponseShape sha
     }
 
     /**
-     * A SASL client response line (base64, or {@code *} to cancel).
+     * A SASL client response line (base64, or {@code *} to cancel). An empty response is an empty
+     * line (RFC 5034 §6: {@code *(CRLF [base64])}); {@code =} is only for an empty initial response.
      *
      * @param line the line
      * @return the command
      */
     public static Pop3Command saslResponse(String line) {
-        return new Pop3Command("", List.of(line.isEmpty() ? "=" : line), ResponseShape.NONE, true);
+        return new Pop3Command("", line.isEmpty() ? List.of() : List.of(line), ResponseShape.NONE, true);
     }
 
     /** @return {@code STAT} */

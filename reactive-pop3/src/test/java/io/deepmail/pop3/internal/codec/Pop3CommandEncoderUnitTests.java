@@ -36,7 +36,7 @@ class Pop3CommandEncoderUnitTests {
         assertThat(encode(Pop3Command.top(3, 0))).isEqualTo("TOP 3 0\r\n");
         assertThat(encode(Pop3Command.retr(12))).isEqualTo("RETR 12\r\n");
         assertThat(encode(Pop3Command.auth("plain", "AGEAYg=="))).isEqualTo("AUTH PLAIN AGEAYg==\r\n");
-        assertThat(encode(Pop3Command.saslResponse(""))).isEqualTo("=\r\n");
+        assertThat(encode(Pop3Command.saslResponse(""))).isEqualTo("\r\n");
         assertThat(encode(Pop3Command.quit())).isEqualTo("QUIT\r\n");
     }
 

@@ -1,4 +1,4 @@
-package io.deepmail.imap;
+package io.deepmail.core.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,9 +12,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The server side of one SCRAM-SHA-256 exchange (RFC 5802 §3, RFC 7677), for scripted servers: it
  * extends the client's nonce, checks the client proof and signs the exchange. The keys are derived
- * on the test thread; only two HMACs run on the server's event loop.
+ * on the test thread; only two HMACs run on the server's event loop. Shared by the protocol
+ * modules' SASL tests (IMAP {@code AUTHENTICATE}, POP3 {@code AUTH}).
  */
-final class ScramServer {
+public final class ScramServer {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder DECODE = Base64.getDecoder();
@@ -29,7 +30,13 @@ final class ScramServer {
     private volatile String authMessage = "";
     private volatile boolean proofValid;
 
-    ScramServer(String password) throws GeneralSecurityException {
+    /**
+     * Derives the keys for {@code password}.
+     *
+     * @param password the account's password
+     * @throws GeneralSecurityException when PBKDF2 or SHA-256 is missing
+     */
+    public ScramServer(String password) throws GeneralSecurityException {
         SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
         byte[] salted = pbkdf2.generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
                 .getEncoded();
@@ -39,7 +46,7 @@ final class ScramServer {
     }
 
     /** Reads the client-first message (base64), after {@code prefix} on the command line or alone. */
-    boolean clientFirst(String line, String prefix) {
+    public boolean clientFirst(String line, String prefix) {
         if (!line.startsWith(prefix)) {
             return false;
         }
@@ -54,12 +61,12 @@ final class ScramServer {
     }
 
     /** The server-first message, base64. */
-    String serverFirst() {
+    public String serverFirst() {
         return B64.encodeToString(serverFirst.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the client-final message (base64) and checks its proof; the line is accepted either way. */
-    boolean clientFinal(String line) {
+    public boolean clientFinal(String line) {
         String message = new String(DECODE.decode(line), StandardCharsets.UTF_8);
         int p = message.lastIndexOf(",p=");
         String withoutProof = message.substring(0, p);
@@ -75,18 +82,18 @@ final class ScramServer {
     }
 
     /** Whether the last client-final message carried a valid proof. */
-    boolean proofValid() {
+    public boolean proofValid() {
         return proofValid;
     }
 
     /** The server-final message with the true signature, base64. */
-    String serverFinal() {
+    public String serverFinal() {
         return B64.encodeToString(("v=" + B64.encodeToString(hmac(serverKey, authMessage)))
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A server-final message with a signature that does not verify, base64. */
-    String forgedServerFinal() {
+    public String forgedServerFinal() {
         byte[] wrong = hmac(serverKey, authMessage + "x");
         return B64.encodeToString(("v=" + B64.encodeToString(wrong)).getBytes(StandardCharsets.UTF_8));
     }
