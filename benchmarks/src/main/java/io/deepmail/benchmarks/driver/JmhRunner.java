@@ -47,6 +47,9 @@ final class JmhRunner {
         if (p.exitValue() != 0 || !Files.exists(json)) {
             throw new IOException("JMH failed (exit " + p.exitValue() + "); see jmh.log");
         }
+        if (Files.readString(logs.resolve("jmh.log"), StandardCharsets.UTF_8).contains("<failure>")) {
+            throw new IOException("a JMH benchmark failed; see jmh.log");
+        }
         JsonArray all = new JsonArray(Files.readString(json, StandardCharsets.UTF_8));
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
