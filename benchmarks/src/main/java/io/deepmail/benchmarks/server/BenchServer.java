@@ -21,7 +21,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
@@ -41,31 +44,86 @@ public final class BenchServer {
     }
 
     /**
-     * Starts the listeners.
+     * Starts the listeners and runs until standard input closes.
      *
      * @param args see the class comment
      * @throws Exception when a listener cannot start
      */
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Path pki = Path.of(options.get("pki"));
-        SslContext tls = serverContext(pki);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.getInt("threads", 2), NioIoHandler.newFactory());
-        List<Channel> listeners = new ArrayList<>();
-        PrintStream out = System.out;
+        List<Long> delays = new ArrayList<>();
         for (String d : options.get("delays", "0").split(",")) {
-            long delay = Long.parseLong(d.trim());
-            listeners.add(listen(group, tls, "imap", delay, ImapResponder::new, out));
-            listeners.add(listen(group, tls, "pop3", delay, Pop3Responder::new, out));
-            listeners.add(listen(group, tls, "smtp", delay, SmtpResponder::new, out));
+            delays.add(Long.parseLong(d.trim()));
         }
-        out.println("READY");
-        out.flush();
-        awaitStdinClosed();
-        for (Channel c : listeners) {
-            c.close().syncUninterruptibly();
+        PrintStream out = System.out;
+        try (Listeners listeners = start(Path.of(options.get("pki")), delays, options.getInt("threads", 2))) {
+            listeners.ports.forEach((key, port) -> out.println("LISTEN " + key.replace('/', ' ') + " " + port));
+            out.println("READY");
+            out.flush();
+            awaitStdinClosed();
         }
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /**
+     * Starts an IMAP, a POP3 and an SMTP listener on loopback for each delay.
+     *
+     * @param pki the PKI directory
+     * @param delays the per-round-trip delays in milliseconds
+     * @param threads event loop threads
+     * @return the running listeners
+     * @throws IOException when the credential cannot be read
+     * @throws InterruptedException when interrupted while binding
+     */
+    public static Listeners start(Path pki, List<Long> delays, int threads) throws IOException, InterruptedException {
+        SslContext tls = serverContext(pki);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
+        Listeners listeners = new Listeners(group);
+        for (long delay : delays) {
+            listeners.add("imap", delay, listen(group, tls, delay, ImapResponder::new));
+            listeners.add("pop3", delay, listen(group, tls, delay, Pop3Responder::new));
+            listeners.add("smtp", delay, listen(group, tls, delay, SmtpResponder::new));
+        }
+        return listeners;
+    }
+
+    /** Running listeners, by protocol and delay. */
+    public static final class Listeners implements AutoCloseable {
+
+        private final EventLoopGroup group;
+        private final List<Channel> channels = new ArrayList<>();
+        private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+        private Listeners(EventLoopGroup group) {
+            this.group = group;
+        }
+
+        private void add(String protocol, long delay, Channel channel) {
+            channels.add(channel);
+            ports.put(protocol + "/" + delay, ((InetSocketAddress) channel.localAddress()).getPort());
+        }
+
+        /**
+         * The port of one listener.
+         *
+         * @param protocol {@code imap}, {@code pop3} or {@code smtp}
+         * @param delay the delay in milliseconds
+         * @return the port on 127.0.0.1
+         */
+        public int port(String protocol, long delay) {
+            Integer port = ports.get(protocol + "/" + delay);
+            if (port == null) {
+                throw new IllegalArgumentException("no " + protocol + " listener with delay " + delay);
+            }
+            return port;
+        }
+
+        @Override
+        public void close() {
+            for (Channel c : channels) {
+                c.close().syncUninterruptibly();
+            }
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     /**
@@ -81,9 +139,9 @@ public final class BenchServer {
                 .sslProvider(provider).protocols("TLSv1.3", "TLSv1.2").build();
     }
 
-    private static Channel listen(EventLoopGroup group, SslContext tls, String protocol, long delay,
-            LongFunction<LineResponder> responder, PrintStream out) throws InterruptedException {
-        Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+    private static Channel listen(EventLoopGroup group, SslContext tls, long delay,
+            LongFunction<LineResponder> responder) throws InterruptedException {
+        return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -94,8 +152,6 @@ public final class BenchServer {
                     }
                 })
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
-        out.println("LISTEN " + protocol + " " + delay + " " + ((InetSocketAddress) channel.localAddress()).getPort());
-        return channel;
     }
 
     private static void awaitStdinClosed() throws IOException {
