@@ -46,10 +46,22 @@ public final class BenchPki {
      * @param keyType the key type of CA and leaf
      */
     public static void write(Path dir, KeyType keyType) {
+        write(dir, keyType, HOST);
+    }
+
+    /**
+     * As {@link #write(Path, KeyType)}, with the server leaf issued for another name: every peer must
+     * then refuse the server.
+     *
+     * @param dir the directory, created if missing
+     * @param keyType the key type of CA and leaf
+     * @param leafName the DNS name in the leaf
+     */
+    public static void write(Path dir, KeyType keyType, String leafName) {
         try {
             Files.createDirectories(dir);
             TestCa ca = TestPki.trusted(keyType);
-            Credential leaf = ca.leaf().dns(HOST).issue();
+            Credential leaf = ca.leaf().dns(leafName).issue();
             Files.writeString(dir.resolve(CA_PEM), ca.certificatePem(), StandardCharsets.US_ASCII);
             Files.writeString(dir.resolve(CHAIN_PEM), leaf.certificateChainPem(), StandardCharsets.US_ASCII);
             Files.writeString(dir.resolve(KEY_PEM), leaf.privateKeyPem(), StandardCharsets.US_ASCII);
