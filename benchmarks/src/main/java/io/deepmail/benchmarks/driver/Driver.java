@@ -23,7 +23,7 @@ import java.util.Locale;
  * <p>Options:
  * <ul>
  *   <li>{@code --smoke}: seconds per scenario, one repetition, a reduced matrix (CI);</li>
- *   <li>{@code --scenarios B1,B3,B3-5MB,B6} (default all);</li>
+ *   <li>{@code --scenarios B1,B2,B3,B3-5MB,B6} (default all);</li>
  *   <li>{@code --providers boringssl,jdk} for B1 (default both);</li>
  *   <li>{@code --warmup-boringssl S --warmup-jdk S --measure S --reps N}: a reduced full run, labelled
  *       {@code reduced} in the report;</li>
@@ -35,7 +35,6 @@ public final class Driver {
 
     /** Scenarios of the issue this driver does not measure yet; listed in every report. */
     static final List<String> NOT_IMPLEMENTED = List.of(
-            "B2 idle IMAP sessions (2k/5k/10k: heap and RSS per session, threads, setup rate, idle CPU): not implemented",
             "B4 time to first secure session with the preferred endpoint blackholed (SRV+TLSA+A, 0/20 ms DNS delay):"
                     + " not implemented",
             "B5 reconnect storm (5k sessions + 2k new TLS sessions): not implemented",
@@ -61,7 +60,7 @@ public final class Driver {
                     Double.parseDouble(o.get("warmup-jdk", "70")), Double.parseDouble(o.get("measure", "10")),
                     o.getInt("reps", 3));
         }
-        List<String> scenarios = Arrays.asList(o.get("scenarios", "B1,B3,B3-5MB,B6").split(","));
+        List<String> scenarios = Arrays.asList(o.get("scenarios", "B1,B2,B3,B3-5MB,B6").split(","));
         List<String> providers = Arrays.asList(o.get("providers", "boringssl,jdk").split(","));
         KeyType keyType = KeyType.valueOf(o.get("key-type", "EC").toUpperCase(Locale.ROOT));
         Path out = Path.of(o.get("out", "benchmarks/results"));
@@ -87,11 +86,12 @@ public final class Driver {
                         PeerResult r = launcher.run(c, peer);
                         results.add(r);
                         failed |= !r.ok();
-                        console.printf("%-7s %-48s %-16s %s%n", c.scenario(), c.label(), peer, r.ok()
-                                ? String.format(Locale.ROOT, "%.0f/s cpu %.0f us/op p99 %.2f ms errors %d",
+                        console.printf("%-7s %-48s %-16s %s%n", c.scenario(), c.label(), peer, !r.ok()
+                                ? "FAILED " + r.failure()
+                                : !r.detail().isEmpty() ? r.detail().encode()
+                                : String.format(Locale.ROOT, "%.0f/s cpu %.0f us/op p99 %.2f ms errors %d",
                                         r.median("opsPerSec"), r.median("cpuUsPerOp"), r.median("p99Us") / 1000,
-                                        r.errors())
-                                : "FAILED " + r.failure());
+                                        r.errors()));
                     }
                 }
             }

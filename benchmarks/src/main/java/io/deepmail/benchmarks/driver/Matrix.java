@@ -35,6 +35,14 @@ final class Matrix {
                 }
             }
         }
+        if (scenarios.contains("B2")) {
+            Map<String, String> args = new LinkedHashMap<>();
+            args.put("provider", "boringssl");
+            args.put("steps", smoke ? "100,200" : "2000,5000,10000");
+            args.put("idle", smoke ? "2" : "10");
+            all.add(new Case("B2", "sessions " + args.get("steps") + ", idle " + args.get("idle") + " s", "imap", 0,
+                    "boringssl", args, List.of(OURS, ANGUS)));
+        }
         if (scenarios.contains("B3")) {
             for (int rtt : smoke ? List.of(0) : List.of(0, 20)) {
                 for (int rcpts : smoke ? List.of(1) : List.of(1, 10)) {

@@ -1,5 +1,6 @@
 package io.deepmail.benchmarks.driver;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param failure why the peer produced no result, if it did not
  * @param load the machine's load averages before and after the worker ran
  * @param threads live threads in the worker at the end
+ * @param detail scenario-specific raw results (B2: the steps and the idle CPU), or an empty object
  */
 record PeerResult(Case aCase, String peer, String tlsProvider, Map<String, Stats> metrics, long errors,
-        @Nullable String failure, List<String> load, int threads) {
+        @Nullable String failure, List<String> load, int threads, JsonObject detail) {
 
     /** The metrics each repetition reports, in report order. */
     static final List<String> METRICS = List.of("opsPerSec", "cpuUsPerOp", "allocBytesPerOp", "p50Us", "p99Us",

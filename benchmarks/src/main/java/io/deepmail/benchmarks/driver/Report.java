@@ -129,7 +129,13 @@ final class Report {
                 + "Micrometer registry (Micrometer on vs off).\n\n");
         Map<String, List<PeerResult>> byScenario = new LinkedHashMap<>();
         results.forEach(r -> byScenario.computeIfAbsent(r.aCase().scenario(), k -> new ArrayList<>()).add(r));
-        byScenario.forEach((scenario, rs) -> scenarioTable(b, scenario, rs));
+        byScenario.forEach((scenario, rs) -> {
+            if ("B2".equals(scenario)) {
+                idleTable(b, rs);
+            } else {
+                scenarioTable(b, scenario, rs);
+            }
+        });
         if (!jmh.isEmpty()) {
             jmhTable(b);
         }
@@ -145,6 +151,7 @@ final class Report {
         return switch (scenario) {
             case "B1" -> "B1 secure connection setup (IMAP, Implicit TLS, greeting and capabilities, close; closed loop)";
             case "B3" -> "B3 submission throughput (Implicit TLS, AUTH PLAIN done once per pooled connection)";
+            case "B2" -> "B2 idle IMAP sessions";
             case "B3-5MB" -> "B3 5 MB message, longest event-loop stall (probe task every 1 ms)";
             default -> scenario;
         };
@@ -183,6 +190,45 @@ final class Report {
                     .append(r.load().get(1).split(" ")[0]).append(" |\n");
         }
         b.append('\n');
+    }
+
+    private static void idleTable(StringBuilder b, List<PeerResult> rs) {
+        b.append("## B2 idle IMAP sessions (authenticate, SELECT, IDLE; slopes per session between steps, heap after GC)\n\n");
+        b.append("| peer | TLS | sessions | setup/s | heap MB | RSS MB | threads | heap KB/session | RSS KB/session |"
+                + " threads/session | idle CPU % | errors |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (PeerResult r : rs) {
+            if (!r.ok()) {
+                b.append("| ").append(r.peer()).append(" | | failed: ").append(r.failure().replace('|', '/'))
+                        .append(" | | | | | | | | | |\n");
+                continue;
+            }
+            JsonArray steps = r.detail().getJsonArray("steps", new JsonArray());
+            for (int i = 0; i < steps.size(); i++) {
+                JsonObject s = steps.getJsonObject(i);
+                JsonObject prev = i == 0 ? null : steps.getJsonObject(i - 1);
+                double n = s.getDouble("sessions");
+                double dn = prev == null ? Double.NaN : n - prev.getDouble("sessions");
+                b.append("| ").append(r.peer()).append(" | ").append(r.tlsProvider()).append(" | ")
+                        .append(fmt(n, "%.0f")).append(" | ").append(fmt(s.getDouble("setupPerSec"), "%.0f")).append(" | ")
+                        .append(fmt(s.getDouble("heapBytes") / 1048576, "%.1f")).append(" | ")
+                        .append(fmt(s.getDouble("rssBytes") / 1048576, "%.1f")).append(" | ")
+                        .append(fmt(s.getDouble("threadCount"), "%.0f")).append(" | ")
+                        .append(slope(s, prev, "heapBytes", dn, 1024)).append(" | ")
+                        .append(slope(s, prev, "rssBytes", dn, 1024)).append(" | ")
+                        .append(slope(s, prev, "threadCount", dn, 1)).append(" | ")
+                        .append(i == steps.size() - 1 ? fmt(r.detail().getDouble("idleCpuPercent"), "%.1f") : "")
+                        .append(" | ").append(s.getLong("idleFailures", 0L)).append(" |\n");
+            }
+        }
+        b.append('\n');
+    }
+
+    private static String slope(JsonObject s, JsonObject prev, String key, double dn, double scale) {
+        if (prev == null) {
+            return "";
+        }
+        return fmt((s.getDouble(key) - prev.getDouble(key)) / dn / scale, "%.2f");
     }
 
     private static String ratio(Optional<PeerResult> ours, PeerResult peer, String metric) {

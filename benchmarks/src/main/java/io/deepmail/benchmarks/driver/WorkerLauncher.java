@@ -66,7 +66,7 @@ final class WorkerLauncher {
         PeerResult cached = done.get(key);
         if (cached != null) {
             return new PeerResult(c, peer, cached.tlsProvider(), cached.metrics(), cached.errors(), cached.failure(),
-                    cached.load(), cached.threads());
+                    cached.load(), cached.threads(), cached.detail());
         }
         String name = (c.scenario() + "-" + c.label() + "-" + peer).replaceAll("[^A-Za-z0-9.+-]+", "_");
         Path out = logs.resolve(name + ".json");
@@ -77,7 +77,8 @@ final class WorkerLauncher {
         ProcessBuilder pb = new ProcessBuilder(Jvm.command(flags, Worker.class.getName(), wargs))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
-        long bound = (long) (mode.warmup(provider) + (mode.measureSeconds() + 60) * mode.reps() + 120);
+        long bound = "B2".equals(c.scenario()) ? 1200
+                : (long) (mode.warmup(provider) + (mode.measureSeconds() + 60) * mode.reps() + 120);
         PeerResult result;
         if (!p.waitFor(bound, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -92,10 +93,17 @@ final class WorkerLauncher {
     }
 
     private static PeerResult failed(Case c, String peer, String why, String loadBefore) {
-        return new PeerResult(c, peer, "-", Map.of(), 0, why, List.of(loadBefore, MachineInfo.loadAverage()), 0);
+        return new PeerResult(c, peer, "-", Map.of(), 0, why, List.of(loadBefore, MachineInfo.loadAverage()), 0,
+                new JsonObject());
     }
 
     private static PeerResult parse(Case c, String peer, JsonObject o, String loadBefore) {
+        if (o.containsKey("b2")) {
+            JsonObject b2 = o.getJsonObject("b2");
+            long failures = b2.getLong("idleFailures", 0L);
+            return new PeerResult(c, peer, o.getString("tlsProvider"), Map.of(), failures, null,
+                    List.of(loadBefore, MachineInfo.loadAverage()), 0, b2);
+        }
         JsonArray runs = o.getJsonArray("runs");
         Map<String, Stats> metrics = new LinkedHashMap<>();
         long errors = 0;
@@ -121,7 +129,7 @@ final class WorkerLauncher {
         String failure = errors > 0 && runs.getJsonObject(0).getLong("ops") == 0 ? "every operation failed: " + firstError
                 : null;
         return new PeerResult(c, peer, o.getString("tlsProvider"), metrics, errors, failure,
-                List.of(loadBefore, MachineInfo.loadAverage()), o.getInteger("threads", 0));
+                List.of(loadBefore, MachineInfo.loadAverage()), o.getInteger("threads", 0), new JsonObject());
     }
 
     private static String lastLine(Path log) {

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The measuring JVM the driver starts once per scenario and peer: builds the peer, runs the
  * warm-up, then the repetitions, and writes one JSON object to {@code --out}.
  *
- * <p>Options: {@code --scenario B1|B3|B3-5MB}, {@code --peer ours|netty|angus|vertx},
+ * <p>Options: {@code --scenario B1|B2|B3|B3-5MB}, {@code --peer ours|netty|angus|vertx},
  * {@code --warmup SECONDS}, {@code --measure SECONDS}, {@code --reps N}, {@code --out FILE} and the
  * {@link WorkerConfig} options.
  */
@@ -38,6 +40,19 @@ public final class Worker {
         int reps = o.getInt("reps", 1);
         JsonObject result = new JsonObject().put("scenario", scenario).put("peer", peerName)
                 .put("loadAvgStart", ProcessMeter.loadAverage());
+        if ("B2".equals(scenario)) {
+            List<Integer> steps = new ArrayList<>();
+            for (String s : o.get("steps", "2000,5000,10000").split(",")) {
+                steps.add(Integer.parseInt(s.trim()));
+            }
+            try (IdleSessions.Holder holder = "angus".equals(peerName) ? new AngusIdle(config) : new OursIdle(config)) {
+                result.put("tlsProvider", "angus".equals(peerName) || !config.boringSsl() ? "JDK" : "BoringSSL")
+                        .put("b2", IdleSessions.run(holder, steps, Duration.ofSeconds(o.getInt("idle", 10))));
+            }
+            result.put("loadAvgEnd", ProcessMeter.loadAverage());
+            Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
+            System.exit(0);
+        }
         try (Peer peer = peer(scenario, peerName, config); StallProbe probe = StallProbe.forPeer(peer, o.flag("probe"))) {
             result.put("tlsProvider", peer.tlsProvider());
             int inflight = config.inflight();

@@ -17,7 +17,7 @@ class ReportUnitTests {
         return new PeerResult(B1, peer, "BoringSSL", Map.of("opsPerSec", Stats.of(List.of(rate, rate * 0.9, rate * 1.1)),
                 "cpuUsPerOp", Stats.of(List.of(cpu)), "allocBytesPerOp", Stats.of(List.of(2048.0)),
                 "p50Us", Stats.of(List.of(1000.0)), "p99Us", Stats.of(List.of(4000.0))), 0, null,
-                List.of("1.00 0.50 0.25", "1.50 0.60 0.30"), 12);
+                List.of("1.00 0.50 0.25", "1.50 0.60 0.30"), 12, new JsonObject());
     }
 
     @Test

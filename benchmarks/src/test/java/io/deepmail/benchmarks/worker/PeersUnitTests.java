@@ -71,4 +71,18 @@ class PeersUnitTests {
             assertThat(it.cpuNanos()).isPositive();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ours", "angus"})
+    @DisplayName("B2: sessions open, select and stay in IDLE; each step reports heap, RSS and threads")
+    void idleSessions(String name) throws Exception {
+        WorkerConfig config = new WorkerConfig(pki, server.port("imap", 0), "boringssl", "default", 1, 1, 1024, false);
+        try (IdleSessions.Holder holder = "ours".equals(name) ? new OursIdle(config) : new AngusIdle(config)) {
+            io.vertx.core.json.JsonObject r = IdleSessions.run(holder, List.of(3, 6), Duration.ofMillis(200));
+            assertThat(r.getJsonArray("steps")).hasSize(2);
+            assertThat(r.getJsonArray("steps").getJsonObject(1).getInteger("sessions")).isEqualTo(6);
+            assertThat(r.getJsonArray("steps").getJsonObject(1).getDouble("rssBytes")).isPositive();
+            assertThat(holder.failures()).isZero();
+        }
+    }
 }
