@@ -2,6 +2,7 @@ package io.deepmail.benchmarks.driver;
 
 import io.deepmail.benchmarks.common.BenchPki;
 import io.deepmail.benchmarks.common.Options;
+import io.deepmail.benchmarks.common.TempDirs;
 import io.deepmail.core.testkit.KeyType;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code --smoke}: seconds per scenario, one repetition, a reduced matrix (CI);</li>
  *   <li>{@code --scenarios B1,B2,B3,B3-5MB,B6} (default all);</li>
- *   <li>{@code --providers boringssl,jdk} for B1 (default both);</li>
+ *   <li>{@code --providers boringssl,jdk} for B1 (default both; the smoke runs BoringSSL only);</li>
  *   <li>{@code --warmup-boringssl S --warmup-jdk S --measure S --reps N}: a reduced full run, labelled
  *       {@code reduced} in the report;</li>
  *   <li>{@code --key-type EC|RSA} (default EC, P-256), {@code --out DIR} (default {@code benchmarks/results}).</li>
@@ -61,7 +62,7 @@ public final class Driver {
                     o.getInt("reps", 3));
         }
         List<String> scenarios = Arrays.asList(o.get("scenarios", "B1,B2,B3,B3-5MB,B6").split(","));
-        List<String> providers = Arrays.asList(o.get("providers", "boringssl,jdk").split(","));
+        List<String> providers = Arrays.asList(o.get("providers", smoke ? "boringssl" : "boringssl,jdk").split(","));
         KeyType keyType = KeyType.valueOf(o.get("key-type", "EC").toUpperCase(Locale.ROOT));
         Path out = Path.of(o.get("out", "benchmarks/results"));
         String timestamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
@@ -112,6 +113,7 @@ public final class Driver {
         String label = keyType == KeyType.EC ? "ECDSA P-256" : "RSA 2048";
         Report report = new Report(timestamp, mode, machine, MachineInfo.loadAverage(), label, results, jmh, missing);
         report.write(out);
+        TempDirs.deleteTree(pki);
         console.println("wrote " + out.resolve(timestamp + ".md"));
         System.exit(failed ? 1 : 0);
     }

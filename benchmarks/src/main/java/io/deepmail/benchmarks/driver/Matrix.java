@@ -39,7 +39,7 @@ final class Matrix {
             Map<String, String> args = new LinkedHashMap<>();
             args.put("provider", "boringssl");
             args.put("steps", smoke ? "100,200" : "2000,5000,10000");
-            args.put("idle", smoke ? "2" : "10");
+            args.put("idle", smoke ? "1" : "10");
             all.add(new Case("B2", "sessions " + args.get("steps") + ", idle " + args.get("idle") + " s", "imap", 0,
                     "boringssl", args, List.of(OURS, ANGUS)));
         }

@@ -1,5 +1,6 @@
 package io.deepmail.benchmarks.jmh;
 
+import io.deepmail.benchmarks.common.TempDirs;
 import io.deepmail.core.latch.LatchState;
 import io.deepmail.core.latch.LatchStore;
 import io.deepmail.core.latch.LatchStores;
@@ -52,11 +53,7 @@ public class LatchCheckBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         store.dispose();
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempDirs.deleteTree(dir);
     }
 
     /**
