@@ -135,10 +135,10 @@ class ImapCondstoreLabIntegrationTests {
             s.append(box, List.of(), mime.getBytes(StandardCharsets.US_ASCII)).block(WAIT);
 
             s.examine(box).block(WAIT);
-            assertThat(ImapLabIntegrationTests.collect(s.fetch("1", false, "BODY.PEEK[]"))).isEqualTo(big);
+            assertThat(LabSessions.collect(s.fetch("1", false, "BODY.PEEK[]"))).isEqualTo(big);
             List<Untagged> binary = s.fetch(new Fetch("2", List.of("BINARY.SIZE[2]", "BINARY.PEEK[2]"), false))
                     .collectList().block(WAIT);
-            assertThat(ImapLabIntegrationTests.collect(Flux.fromIterable(binary))).isEqualTo(payload);
+            assertThat(LabSessions.collect(Flux.fromIterable(binary))).isEqualTo(payload);
             FetchData data = binary.stream().filter(FetchData.class::isInstance).map(FetchData.class::cast)
                     .findFirst().orElseThrow();
             assertThat(data.binarySizes()).containsEntry("2", (long) payload.length);

@@ -19,10 +19,8 @@ import io.deepmail.core.transport.MailTransport;
 import io.deepmail.imap.command.Store;
 import io.deepmail.imap.response.BodyStructure;
 import io.deepmail.imap.response.ExistsData;
-import io.deepmail.imap.response.FetchChunk;
 import io.deepmail.imap.response.FetchData;
 import io.deepmail.imap.response.ListData;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -211,20 +209,5 @@ class ImapLabIntegrationTests {
             s.delete(box).onErrorResume(e -> Mono.empty()).block(WAIT);
             s.logout().block(WAIT);
         }
-    }
-
-    /** The bytes of every FetchChunk among {@code results}, in order, each chunk released. */
-    static byte[] collect(reactor.core.publisher.Flux<?> results) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        results.ofType(FetchChunk.class).doOnNext(c -> {
-            try {
-                byte[] b = new byte[c.content().readableBytes()];
-                c.content().readBytes(b);
-                out.writeBytes(b);
-            } finally {
-                c.release();
-            }
-        }).blockLast(WAIT);
-        return out.toByteArray();
     }
 }

@@ -14,7 +14,6 @@ import io.deepmail.core.tls.TlsOptions;
 import io.deepmail.core.tls.TrustAnchors;
 import io.deepmail.core.transport.MailTransport;
 import io.deepmail.imap.response.FetchChunk;
-import io.deepmail.imap.response.FetchResult;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -67,8 +66,8 @@ final class LabSessions {
         return targets(endpoint(env, "LAB_HOST", "LAB_IMAPS_PORT", TransportMode.IMPLICIT));
     }
 
-    /** The bytes of every chunk of a FETCH, each chunk released. */
-    static byte[] collect(Flux<FetchResult> results) {
+    /** The bytes of every FetchChunk among {@code results} (a FETCH or any untagged data), each released. */
+    static byte[] collect(Flux<?> results) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         results.ofType(FetchChunk.class).doOnNext(c -> {
             try {
