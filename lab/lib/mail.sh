@@ -16,7 +16,9 @@ setup_users() {
     while read -r user pass; do
         local_part=${user%@*}
         domain=${user#*@}
-        printf '%s:{SHA512-CRYPT}%s::::::\n' "$user" "$(openssl passwd -6 "$pass")" >>"$RUN_DIR/dovecot/users"
+        # SCRAM-SHA-256 keys (RFC 5802 salted), which Dovecot uses both for
+        # AUTHENTICATE SCRAM-SHA-256 and for checking PLAIN/LOGIN passwords.
+        printf '%s:%s::::::\n' "$user" "$(doveadm pw -s SCRAM-SHA-256 -p "$pass")" >>"$RUN_DIR/dovecot/users"
         printf '%s %s/%s/Maildir/\n' "$user" "$domain" "$local_part" >>"$RUN_DIR/postfix/etc/vmailbox"
         maildir=$MAIL_DIR/$domain/$local_part/Maildir
         mkdir -p "$maildir/cur" "$maildir/new" "$maildir/tmp"

@@ -62,12 +62,12 @@ status_mail() {
     say "== strict listener $s (production behaviour: not \"secured\" by same IP)"
     check "imap $s:$LAB_IMAP_PORT before STARTTLS: STARTTLS + LOGINDISABLED, no AUTH=PLAIN" \
         probe imap-caps "$s" "$LAB_IMAP_PORT" --expect STARTTLS LOGINDISABLED --reject AUTH=PLAIN
-    check "imap $s:$LAB_IMAP_PORT after STARTTLS: AUTH=PLAIN, no LOGINDISABLED" \
-        probe imap-caps "$s" "$LAB_IMAP_PORT" --starttls --expect AUTH=PLAIN --reject LOGINDISABLED STARTTLS
+    check "imap $s:$LAB_IMAP_PORT after STARTTLS: AUTH=PLAIN + AUTH=SCRAM-SHA-256, no LOGINDISABLED" \
+        probe imap-caps "$s" "$LAB_IMAP_PORT" --starttls --expect AUTH=PLAIN AUTH=SCRAM-SHA-256 --reject LOGINDISABLED STARTTLS
     check "pop3 $s:$LAB_POP3_PORT before STLS: STLS, no USER, no SASL mechanism" \
         probe pop3-capa "$s" "$LAB_POP3_PORT" --expect STLS --reject USER SASL=PLAIN SASL=LOGIN
-    check "pop3 $s:$LAB_POP3_PORT after STLS: USER + SASL PLAIN" \
-        probe pop3-capa "$s" "$LAB_POP3_PORT" --starttls --expect USER SASL=PLAIN --reject STLS
+    check "pop3 $s:$LAB_POP3_PORT after STLS: USER + SASL PLAIN and SCRAM-SHA-256" \
+        probe pop3-capa "$s" "$LAB_POP3_PORT" --starttls --expect USER SASL=PLAIN SASL=SCRAM-SHA-256 --reject STLS
     check "imap $s:$LAB_IMAP_PORT STARTTLS login $u1, >= $n messages" \
         probe imap-login "$s" "$LAB_IMAP_PORT" "$u1" "$p1" --starttls --min-messages "$n"
     check "pop3 $s:$LAB_POP3_PORT STLS login $u2, >= $n messages" \
@@ -106,8 +106,8 @@ status_mail() {
         probe smtp-ehlo "$LAB_IP4" "$LAB_SUBMISSION_PORT" --expect STARTTLS --reject AUTH
     check "submission $LAB_IP4:$LAB_SUBMISSION_PORT MAIL before STARTTLS gets 530" \
         probe smtp-plain-mail "$LAB_IP4" "$LAB_SUBMISSION_PORT"
-    check "submission $LAB_IP4:$LAB_SUBMISSION_PORT after STARTTLS: AUTH PLAIN" \
-        probe smtp-ehlo "$LAB_IP4" "$LAB_SUBMISSION_PORT" --starttls --expect AUTH=PLAIN --reject STARTTLS
+    check "submission $LAB_IP4:$LAB_SUBMISSION_PORT after STARTTLS: AUTH PLAIN and SCRAM-SHA-256" \
+        probe smtp-ehlo "$LAB_IP4" "$LAB_SUBMISSION_PORT" --starttls --expect AUTH=PLAIN AUTH=SCRAM-SHA-256 --reject STARTTLS
     check "submission $s:$LAB_SUBMISSION_PORT before STARTTLS: STARTTLS, no AUTH" \
         probe smtp-ehlo "$s" "$LAB_SUBMISSION_PORT" --expect STARTTLS --reject AUTH
     check "swaks STARTTLS $LAB_SUBMISSION_PORT $u1 -> $u2, read back over IMAP (curl)" \
