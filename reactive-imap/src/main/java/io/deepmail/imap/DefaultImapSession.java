@@ -492,13 +492,13 @@ final class DefaultImapSession implements ImapSession {
         if (!capabilities().contains("IDLE")) {
             return Flux.error(new UnsupportedOperationException("the server does not offer IDLE"));
         }
-        return Flux.defer(() -> {
+        return IdleMetrics.recorded(channel.metrics(), Flux.defer(() -> {
             Sinks.Empty<Void> stop = Sinks.empty();
             Mono<Void> done = Mono.firstWithSignal(stop.asMono(), Mono.delay(options.idleRefresh()).then());
             return completed(channel.idle(done), "IDLE")
                     .doOnCancel(stop::tryEmitEmpty)
                     .ofType(Untagged.class);
-        }).repeat().doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
+        })).doOnDiscard(FetchChunk.class, ReferenceCountUtil::safeRelease);
     }
 
     @Override

@@ -180,7 +180,7 @@ public final class SubmissionClient {
      * @return a new pool; dispose it when done
      */
     public SubmissionPool pool(PoolOptions pool) {
-        return new SubmissionPool(this, pool);
+        return new SubmissionPool(this, pool, transport.metricsRecorder());
     }
 
     private ConnectOptions connectorOptions() {

@@ -3,7 +3,10 @@ package io.deepmail.submission;
 import io.deepmail.core.Account;
 import io.deepmail.core.ConnectionException;
 import io.deepmail.core.MailTimeoutException;
+import io.deepmail.core.MailProtocol;
 import io.deepmail.core.connect.Targets;
+import io.deepmail.core.metrics.MailClientMetricsRecorder;
+import io.deepmail.core.metrics.PoolGauges;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,7 @@ import reactor.pool.PooledRef;
  * the message limit is closed instead of reused. A send that fails with 421 or because the
  * connection dropped closes that connection and is retried once on a fresh one, if the content can
  * be sent again (see {@link PoolOptions#resubscribableContent()}); otherwise its error is returned.
+ * Each account pool's sizes are registered with the transport's metrics recorder while it lives.
  *
  * @since 0.1
  */
@@ -39,7 +43,9 @@ public final class SubmissionPool implements Disposable {
 
     private final SubmissionClient client;
     private final PoolOptions options;
+    private final MailClientMetricsRecorder metrics;
     private final Map<Key, InstrumentedPool<Pooled>> pools = new ConcurrentHashMap<>();
+    private final Map<Key, Disposable> gauges = new ConcurrentHashMap<>();
     private final AtomicBoolean disposed = new AtomicBoolean();
 
     private record Key(Account account, Targets targets) {
@@ -56,9 +62,10 @@ public final class SubmissionPool implements Disposable {
         }
     }
 
-    SubmissionPool(SubmissionClient client, PoolOptions options) {
+    SubmissionPool(SubmissionClient client, PoolOptions options, MailClientMetricsRecorder metrics) {
         this.client = client;
         this.options = Objects.requireNonNull(options, "options");
+        this.metrics = metrics;
     }
 
     /**
@@ -87,8 +94,7 @@ public final class SubmissionPool implements Disposable {
             if (disposed.get()) {
                 return Mono.error(new IllegalStateException("the submission pool is disposed"));
             }
-            InstrumentedPool<Pooled> pool = pools.computeIfAbsent(new Key(account, targets),
-                    k -> newPool(k.account(), k.targets()));
+            InstrumentedPool<Pooled> pool = pools.computeIfAbsent(new Key(account, targets), this::newPool);
             AtomicBoolean contentSubscribed = new AtomicBoolean();
             Flux<ByteBuf> watched = Flux.defer(() -> {
                 contentSubscribed.set(true);
@@ -100,8 +106,8 @@ public final class SubmissionPool implements Disposable {
         });
     }
 
-    private InstrumentedPool<Pooled> newPool(Account account, Targets targets) {
-        return PoolBuilder.from(client.connect(account, targets).map(Pooled::new))
+    private InstrumentedPool<Pooled> newPool(Key key) {
+        InstrumentedPool<Pooled> pool = PoolBuilder.from(client.connect(key.account(), key.targets()).map(Pooled::new))
                 .sizeBetween(0, options.maxConnections())
                 .maxPendingAcquireUnbounded()
                 .evictionPredicate((p, meta) -> p.broken
@@ -110,6 +116,33 @@ public final class SubmissionPool implements Disposable {
                         || meta.lifeTime() > options.maxLifetime().toMillis())
                 .destroyHandler(p -> p.session.quit())
                 .buildPool();
+        gauges.put(key, metrics.registerPool(MailProtocol.SUBMISSION, gauges(pool.metrics())));
+        return pool;
+    }
+
+    /** The sizes the metrics recorder samples, read from reactor-pool's own counters. */
+    private static PoolGauges gauges(InstrumentedPool.PoolMetrics sizes) {
+        return new PoolGauges() {
+            @Override
+            public int acquired() {
+                return sizes.acquiredSize();
+            }
+
+            @Override
+            public int idle() {
+                return sizes.idleSize();
+            }
+
+            @Override
+            public int pendingAcquires() {
+                return sizes.pendingAcquireSize();
+            }
+
+            @Override
+            public int allocated() {
+                return sizes.allocatedSize();
+            }
+        };
     }
 
     private Mono<SubmissionResult> attempt(InstrumentedPool<Pooled> pool, Envelope envelope,
@@ -177,6 +210,8 @@ public final class SubmissionPool implements Disposable {
             List<Mono<Void>> all = new ArrayList<>();
             pools.values().forEach(p -> all.add(p.disposeLater()));
             pools.clear();
+            gauges.values().forEach(Disposable::dispose);
+            gauges.clear();
             return Mono.when(all);
         });
     }

@@ -14,6 +14,8 @@ public enum MailKeyNames implements KeyName {
     PROTOCOL(MailMeterNames.PROTOCOL),
     /** See {@link MailMeterNames#MODE}. */
     MODE(MailMeterNames.MODE),
+    /** See {@link MailMeterNames#PREFERRED_MODE}. */
+    PREFERRED_MODE(MailMeterNames.PREFERRED_MODE),
     /** See {@link MailMeterNames#TLS_VERSION}. */
     TLS_VERSION(MailMeterNames.TLS_VERSION),
     /** See {@link MailMeterNames#CIPHER}. */

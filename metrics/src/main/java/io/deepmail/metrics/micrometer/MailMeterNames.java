@@ -58,6 +58,33 @@ public final class MailMeterNames {
     /** Timer: authentications by protocol, mechanism and outcome. */
     public static final String AUTHENTICATION_DURATION = PREFIX + ".authentication.duration";
 
+    /** Counter: connect races won by a candidate other than the most preferred one, by reason. */
+    public static final String CONNECT_FALLBACKS = PREFIX + ".connect.fallbacks";
+
+    /** Gauge: IMAP IDLE (and similar) waits in progress now, by protocol. */
+    public static final String IDLE_SESSIONS = PREFIX + ".idle.sessions";
+
+    /** Counter: IDLE renewed before the server's inactivity timer, by protocol. */
+    public static final String IDLE_REFRESHES = PREFIX + ".idle.refreshes";
+
+    /** Counter: messages submitted, by outcome. */
+    public static final String SUBMISSIONS = PREFIX + ".submissions";
+
+    /** Counter: message bytes submitted, by outcome. */
+    public static final String SUBMISSION_BYTES = PREFIX + ".submission.bytes";
+
+    /** Gauge: pooled connections lent out now, by protocol. */
+    public static final String POOL_ACQUIRED = PREFIX + ".pool.acquired";
+
+    /** Gauge: pooled connections open and waiting in their pool, by protocol. */
+    public static final String POOL_IDLE = PREFIX + ".pool.idle";
+
+    /** Gauge: borrowers waiting for a pooled connection, by protocol. */
+    public static final String POOL_PENDING = PREFIX + ".pool.pending";
+
+    /** Gauge: pooled connections open now, idle or lent out, by protocol. */
+    public static final String POOL_ALLOCATED = PREFIX + ".pool.allocated";
+
     /** Observation: the TCP connect. */
     public static final String CONNECT_OBSERVATION = PREFIX + ".connect";
 
@@ -75,6 +102,9 @@ public final class MailMeterNames {
 
     /** Tag key: {@code implicit}, {@code starttls} or {@code plaintext}. */
     public static final String MODE = "mode";
+
+    /** Tag key: the mode of the most preferred candidate of a race: {@code implicit}, {@code starttls} or {@code plaintext}. */
+    public static final String PREFERRED_MODE = "preferred.mode";
 
     /** Tag key: the negotiated protocol, such as {@code TLSv1.3}, or {@code none}. */
     public static final String TLS_VERSION = "tls.version";

@@ -7,6 +7,7 @@ import static io.deepmail.metrics.micrometer.MailKeyNames.LEVEL;
 import static io.deepmail.metrics.micrometer.MailKeyNames.MECHANISM;
 import static io.deepmail.metrics.micrometer.MailKeyNames.MODE;
 import static io.deepmail.metrics.micrometer.MailKeyNames.OUTCOME;
+import static io.deepmail.metrics.micrometer.MailKeyNames.PREFERRED_MODE;
 import static io.deepmail.metrics.micrometer.MailKeyNames.PROPERTY;
 import static io.deepmail.metrics.micrometer.MailKeyNames.PROTOCOL;
 import static io.deepmail.metrics.micrometer.MailKeyNames.REASON;
@@ -104,6 +105,15 @@ public enum MailMeters implements MeterDocumentation {
             REASON),
 
     /**
+     * Connect races won by a candidate other than the most preferred one: the preferred candidate's
+     * mode, the winner's mode, and the reason {@code preferred_failed} (it failed first) or
+     * {@code preferred_slower} (it was still connecting). The winner's mode differing from the
+     * preferred one is a race won by the non-preferred transport.
+     */
+    CONNECT_FALLBACKS(MailMeterNames.CONNECT_FALLBACKS, Meter.Type.COUNTER, null, false, PROTOCOL, PREFERRED_MODE,
+            MODE, REASON),
+
+    /**
      * DNS lookups answered by the network: type, DNSSEC status ({@code secure}, {@code insecure},
      * {@code bogus}, {@code indeterminate}) and outcome.
      */
@@ -115,7 +125,34 @@ public enum MailMeters implements MeterDocumentation {
 
     /** Authentications: the mechanism from a fixed list (else {@code other}) and the outcome. */
     AUTHENTICATION_DURATION(MailMeterNames.AUTHENTICATION_DURATION, Meter.Type.TIMER, "seconds", false, PROTOCOL,
-            MECHANISM, OUTCOME);
+            MECHANISM, OUTCOME),
+
+    /** IDLE waits in progress now ({@code imap}): subscribed IDLE fluxes, refreshes included. */
+    IDLE_SESSIONS(MailMeterNames.IDLE_SESSIONS, Meter.Type.GAUGE, null, false, PROTOCOL),
+
+    /** IDLE ended with DONE and issued again before the server's inactivity timer. */
+    IDLE_REFRESHES(MailMeterNames.IDLE_REFRESHES, Meter.Type.COUNTER, null, false, PROTOCOL),
+
+    /** Messages submitted: outcome {@code accepted}, {@code rejected} (a 4xx or 5xx reply) or {@code failed}. */
+    SUBMISSIONS(MailMeterNames.SUBMISSIONS, Meter.Type.COUNTER, null, false, OUTCOME),
+
+    /** Message bytes handed to submission connections before dot-stuffing, by the message's outcome. */
+    SUBMISSION_BYTES(MailMeterNames.SUBMISSION_BYTES, Meter.Type.COUNTER, "bytes", false, OUTCOME),
+
+    /** Pooled connections lent out now, summed over the live pools of the protocol. */
+    POOL_ACQUIRED(MailMeterNames.POOL_ACQUIRED, Meter.Type.GAUGE, null, false, PROTOCOL),
+
+    /** Pooled connections open and idle in their pool now, summed over the live pools of the protocol. */
+    POOL_IDLE(MailMeterNames.POOL_IDLE, Meter.Type.GAUGE, null, false, PROTOCOL),
+
+    /** Borrowers waiting for a pooled connection now, summed over the live pools of the protocol. */
+    POOL_PENDING(MailMeterNames.POOL_PENDING, Meter.Type.GAUGE, null, false, PROTOCOL),
+
+    /**
+     * Pooled connections open now, idle or lent out, summed over the live pools of the protocol. The
+     * four pool gauges exist while at least one pool of the protocol is alive.
+     */
+    POOL_ALLOCATED(MailMeterNames.POOL_ALLOCATED, Meter.Type.GAUGE, null, false, PROTOCOL);
 
     private final String name;
     private final Meter.Type type;

@@ -45,6 +45,19 @@ final class Meters {
     }
 
     /**
+     * Adds an amount to a counter that has a base unit.
+     *
+     * @param meter a counter
+     * @param amount the amount
+     * @param values the tag values in documented order
+     */
+    void add(MailMeters meter, double amount, String... values) {
+        counters.computeIfAbsent(key(meter, null, values),
+                k -> Counter.builder(k.meter().getName()).baseUnit(k.meter().getBaseUnit()).tags(k.tags())
+                        .register(registry)).increment(amount);
+    }
+
+    /**
      * Records one duration.
      *
      * @param meter a timer

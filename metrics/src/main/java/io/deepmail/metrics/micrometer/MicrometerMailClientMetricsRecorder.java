@@ -9,9 +9,13 @@ import io.deepmail.core.dns.DnssecStatus;
 import io.deepmail.core.latch.LatchEvent;
 import io.deepmail.core.latch.LatchService;
 import io.deepmail.core.metrics.AttemptOutcome;
+import io.deepmail.core.metrics.FallbackReason;
+import io.deepmail.core.metrics.IdleEvent;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import io.deepmail.core.metrics.MailPhase;
 import io.deepmail.core.metrics.PhaseHandle;
+import io.deepmail.core.metrics.PoolGauges;
+import io.deepmail.core.metrics.SubmissionOutcome;
 import io.deepmail.core.security.SessionSecurityEvent;
 import io.deepmail.core.transport.MailTransport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +24,7 @@ import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 
 /**
  * deepmail's metrics recorder on Micrometer: the meters of {@link MailMeters} and, when given an
@@ -35,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * DnsLookup dns = DnsLookup.create(resources, DnsOptions.defaults(), metrics);
  * }</pre>
  *
- * <p>Use one recorder per meter registry: the open-sessions gauge belongs to the first recorder that
- * registers it.
+ * <p>Use one recorder per meter registry: the open-sessions, IDLE and pool gauges belong to the
+ * first recorder that registers them.
  *
  * @since 0.1
  */
@@ -47,18 +52,22 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
     private final SecurityMeters security;
     private final LatchMeters latches;
     private final SessionStateMeters sessions;
+    private final IdleMeters idle;
+    private final PoolMeters pools;
     private final ObservationRegistry observations;
     private final @Nullable MailObservationConvention convention;
     private final MailObservationConvention defaultConvention;
 
     private MicrometerMailClientMetricsRecorder(Meters meters, MailMetricsOptions options, SecurityMeters security,
-            LatchMeters latches, SessionStateMeters sessions, ObservationRegistry observations,
-            @Nullable MailObservationConvention convention) {
+            LatchMeters latches, SessionStateMeters sessions, IdleMeters idle, PoolMeters pools,
+            ObservationRegistry observations, @Nullable MailObservationConvention convention) {
         this.meters = meters;
         this.options = options;
         this.security = security;
         this.latches = latches;
         this.sessions = sessions;
+        this.idle = idle;
+        this.pools = pools;
         this.observations = observations;
         this.convention = convention;
         this.defaultConvention = new DefaultMailObservationConvention(options.hostTags());
@@ -86,7 +95,8 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
                 Objects.requireNonNull(options, "options"));
         return new MicrometerMailClientMetricsRecorder(meters, options,
                 new SecurityMeters(meters, options.maxCipherSuites()), new LatchMeters(meters),
-                new SessionStateMeters(meters), ObservationRegistry.NOOP, null);
+                new SessionStateMeters(meters), new IdleMeters(meters), new PoolMeters(meters),
+                ObservationRegistry.NOOP, null);
     }
 
     /**
@@ -96,7 +106,7 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
      * @return a new recorder sharing this one's meters
      */
     public MicrometerMailClientMetricsRecorder observations(ObservationRegistry registry) {
-        return new MicrometerMailClientMetricsRecorder(meters, options, security, latches, sessions,
+        return new MicrometerMailClientMetricsRecorder(meters, options, security, latches, sessions, idle, pools,
                 Objects.requireNonNull(registry, "registry"), convention);
     }
 
@@ -107,8 +117,8 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
      * @return a new recorder sharing this one's meters
      */
     public MicrometerMailClientMetricsRecorder observationConvention(MailObservationConvention custom) {
-        return new MicrometerMailClientMetricsRecorder(meters, options, security, latches, sessions, observations,
-                Objects.requireNonNull(custom, "custom"));
+        return new MicrometerMailClientMetricsRecorder(meters, options, security, latches, sessions, idle, pools,
+                observations, Objects.requireNonNull(custom, "custom"));
     }
 
     /**
@@ -179,6 +189,29 @@ public final class MicrometerMailClientMetricsRecorder implements MailClientMetr
         meters.count(MailMeters.CONNECT_ATTEMPTS, null, TagValues.protocol(endpoint.protocol()),
                 TagValues.lower(endpoint.mode()), TagValues.lower(outcome),
                 outcome == AttemptOutcome.FAILED ? FailureReasons.of(failure) : MailMeterNames.NONE);
+    }
+
+    @Override
+    public void recordConnectFallback(Endpoint preferred, Endpoint winner, FallbackReason reason) {
+        meters.count(MailMeters.CONNECT_FALLBACKS, null, TagValues.protocol(winner.protocol()),
+                TagValues.lower(preferred.mode()), TagValues.lower(winner.mode()), TagValues.lower(reason));
+    }
+
+    @Override
+    public void recordIdle(MailProtocol protocol, IdleEvent event) {
+        idle.record(protocol, event);
+    }
+
+    @Override
+    public void recordSubmission(SubmissionOutcome outcome, long bytes) {
+        String value = TagValues.lower(outcome);
+        meters.count(MailMeters.SUBMISSIONS, null, value);
+        meters.add(MailMeters.SUBMISSION_BYTES, bytes, value);
+    }
+
+    @Override
+    public Disposable registerPool(MailProtocol protocol, PoolGauges gauges) {
+        return pools.register(protocol, Objects.requireNonNull(gauges, "gauges"));
     }
 
     @Override

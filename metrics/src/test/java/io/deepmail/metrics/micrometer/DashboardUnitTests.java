@@ -115,7 +115,10 @@ class DashboardUnitTests {
         queries().forEach(q -> used.addAll(metricNames(q)));
         assertThat(used).contains("mail_client_connections_total", "mail_client_dane_verifications_total",
                 "mail_client_latch_findings_total", "mail_client_tls_handshake_duration_seconds_bucket",
-                "mail_client_dns_lookup_duration_seconds_count");
+                "mail_client_dns_lookup_duration_seconds_count", "mail_client_connect_fallbacks_total",
+                "mail_client_idle_sessions", "mail_client_idle_refreshes_total", "mail_client_submissions_total",
+                "mail_client_submission_bytes_total", "mail_client_pool_acquired", "mail_client_pool_idle",
+                "mail_client_pool_pending", "mail_client_pool_allocated");
         String all = String.join("\n", queries());
         assertThat(all).contains("by (tls_version)", "by (cipher)", "level=\"1\"", "by (mode)", "by (result)",
                 "by (status)", "histogram_quantile(0.95");

@@ -13,7 +13,11 @@ import io.deepmail.core.latch.LatchFinding;
 import io.deepmail.core.latch.LatchProperty;
 import io.deepmail.core.latch.TagState;
 import io.deepmail.core.metrics.AttemptOutcome;
+import io.deepmail.core.metrics.FallbackReason;
+import io.deepmail.core.metrics.IdleEvent;
 import io.deepmail.core.metrics.MailPhase;
+import io.deepmail.core.metrics.PoolGauges;
+import io.deepmail.core.metrics.SubmissionOutcome;
 import io.deepmail.core.security.AuthenticationMethod;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +31,29 @@ final class EveryMeter {
 
     private EveryMeter() {
     }
+
+    /** A pool of fixed sizes: 2 acquired, 1 idle, 3 allocated, 4 waiting. */
+    static final PoolGauges POOL = new PoolGauges() {
+        @Override
+        public int acquired() {
+            return 2;
+        }
+
+        @Override
+        public int idle() {
+            return 1;
+        }
+
+        @Override
+        public int pendingAcquires() {
+            return 4;
+        }
+
+        @Override
+        public int allocated() {
+            return 3;
+        }
+    };
 
     static void record(MicrometerMailClientMetricsRecorder recorder) {
         recorder.recordConnectTime(IMAPS, Duration.ofMillis(12), true);
@@ -46,5 +73,11 @@ final class EveryMeter {
         recorder.recordCommand(MailProtocol.IMAP, "FETCH", "OK", Duration.ofMillis(5));
         recorder.startPhase(MailPhase.AUTHENTICATION, IMAPS, "XOAUTH2").succeeded();
         recorder.sessionObserver().onStateChange(IMAPS, SessionObserver.State.CONNECTED);
+        recorder.recordConnectFallback(IMAPS, Endpoint.of(MailProtocol.IMAP, "imap.example.test",
+                TransportMode.STARTTLS), FallbackReason.PREFERRED_FAILED);
+        recorder.recordIdle(MailProtocol.IMAP, IdleEvent.STARTED);
+        recorder.recordIdle(MailProtocol.IMAP, IdleEvent.REFRESHED);
+        recorder.recordSubmission(SubmissionOutcome.ACCEPTED, 1234);
+        recorder.registerPool(MailProtocol.SUBMISSION, POOL);
     }
 }

@@ -61,7 +61,8 @@ class MailMetersUnitTests {
     void naming() {
         for (MailMeters meter : MailMeters.values()) {
             assertThat(meter.getName()).startsWith(MailMeterNames.PREFIX + ".").matches("[a-z.]+");
-            assertThat(meter.getBaseUnit()).isEqualTo(meter.getType() == Meter.Type.TIMER ? "seconds" : null);
+            assertThat(meter.getBaseUnit()).isEqualTo(meter.getType() == Meter.Type.TIMER ? "seconds"
+                    : meter == MailMeters.SUBMISSION_BYTES ? "bytes" : null);
             assertThat(keys(meter.getKeyNames())).isNotEmpty().doesNotContain(MailMeterNames.HOST);
         }
         for (MailObservations observation : MailObservations.values()) {

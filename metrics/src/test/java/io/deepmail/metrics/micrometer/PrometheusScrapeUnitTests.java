@@ -48,6 +48,11 @@ class PrometheusScrapeUnitTests {
                 + "cipher=\"TLS_AES_256_GCM_SHA384\",level=\"1\",mode=\"implicit\",outcome=\"established\","
                 + "protocol=\"imap\",tls_version=\"TLSv1.3\"} 1.0");
         assertThat(scrape).contains("mail_client_tls_handshake_duration_seconds_bucket{");
+        assertThat(scrape).contains("mail_client_pool_pending{protocol=\"submission\"} 4.0",
+                "mail_client_idle_sessions{protocol=\"imap\"} 1.0",
+                "mail_client_submission_bytes_total{outcome=\"accepted\"} 1234.0",
+                "mail_client_connect_fallbacks_total{mode=\"starttls\",preferred_mode=\"implicit\","
+                        + "protocol=\"imap\",reason=\"preferred_failed\"} 1.0");
         assertThat(scrape).doesNotContain("example.test");
     }
 }

@@ -9,6 +9,8 @@ import io.deepmail.core.latch.LatchEvent;
 import io.deepmail.core.security.SessionSecurityEvent;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 
 /**
  * Receives measurements from deepmail. Implementations must be thread-safe and must not block:
@@ -124,5 +126,48 @@ public interface MailClientMetricsRecorder {
      */
     default PhaseHandle startPhase(MailPhase phase, Endpoint endpoint, String detail) {
         return PhaseHandle.NOOP;
+    }
+
+    /**
+     * A connect race was won by a candidate other than the most preferred one (SRV-12): a fallback.
+     * Called once per race, after {@link #recordConnectAttempt} reported the win.
+     *
+     * @param preferred the most preferred candidate's endpoint
+     * @param winner the endpoint that won
+     * @param reason why the preferred candidate did not win
+     */
+    default void recordConnectFallback(Endpoint preferred, Endpoint winner, FallbackReason reason) {
+    }
+
+    /**
+     * A wait for server updates started, was renewed or ended; for IMAP, the IDLE flux of a session.
+     * Each {@link IdleEvent#STARTED} is followed by exactly one {@link IdleEvent#ENDED}.
+     *
+     * @param protocol the protocol
+     * @param event what happened
+     */
+    default void recordIdle(MailProtocol protocol, IdleEvent event) {
+    }
+
+    /**
+     * The submission of one message ended.
+     *
+     * @param outcome how it ended
+     * @param bytes the message bytes handed to the connection before dot-stuffing or chunking, zero
+     *        when the server refused the envelope before the content was sent
+     */
+    default void recordSubmission(SubmissionOutcome outcome, long bytes) {
+    }
+
+    /**
+     * A connection pool was created; the recorder may sample {@code gauges} until the returned
+     * handle is disposed, which the pool does when it is disposed.
+     *
+     * @param protocol the protocol of the pooled sessions
+     * @param gauges the pool's live sizes
+     * @return the handle that stops sampling; disposing it twice is harmless
+     */
+    default Disposable registerPool(MailProtocol protocol, PoolGauges gauges) {
+        return Disposables.disposed();
     }
 }

@@ -27,7 +27,10 @@ class RedisLatchStoreIntegrationTests {
     @BeforeEach
     void connect() {
         LabEnvironment lab = LabEnvironment.require();
-        store = RedisLatchStores.create(RedisURI.create(lab.get("LAB_REDIS_HOST"), lab.port("LAB_REDIS_PORT")));
+        // These tests are about joins and visibility, not latency: a generous command timeout keeps a
+        // loaded machine from failing them on the 2 s default (which RedisRestartIntegrationTests covers).
+        store = RedisLatchStores.create(RedisURI.create(lab.get("LAB_REDIS_HOST"), lab.port("LAB_REDIS_PORT")),
+                java.time.Duration.ofSeconds(15));
     }
 
     @AfterEach

@@ -56,8 +56,8 @@ public final class DefaultSubmissionSession implements SubmissionSession {
     }
 
     @Override
-    public Mono<SubmissionResult> send(Envelope envelope, Publisher<ByteBuf> content) {
-        return gate.run(Mono.defer(() -> {
+    public Mono<SubmissionResult> send(Envelope envelope, Publisher<ByteBuf> message) {
+        return SubmissionMetrics.recorded(wire.metrics(), message, content -> gate.run(Mono.defer(() -> {
             SessionSecurity security = security();
             boolean levelOne = account.minimumLevel() == ConfidentialityLevel.VERIFIED
                     && security.level() == ConfidentialityLevel.VERIFIED;
@@ -75,7 +75,7 @@ public final class DefaultSubmissionSession implements SubmissionSession {
                             plan.requireTls());
                 });
             });
-        }));
+        })));
     }
 
     static @Nullable String queueId(SmtpReply reply) {

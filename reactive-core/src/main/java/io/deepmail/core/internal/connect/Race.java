@@ -4,6 +4,7 @@ import io.deepmail.core.ConnectionException;
 import io.deepmail.core.MailClientException;
 import io.deepmail.core.connect.CandidatesExhaustedException;
 import io.deepmail.core.metrics.AttemptOutcome;
+import io.deepmail.core.metrics.FallbackReason;
 import io.deepmail.core.metrics.MailClientMetricsRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import reactor.core.scheduler.Scheduler;
  * every running attempt has failed. The winner is emitted; every other attempt is cancelled (which
  * closes its channel), and a session that completes after the race was decided is released. A
  * failure the {@code stopsRace} predicate accepts (a NORMAL latch violation, L7) ends the race at
- * once; otherwise the race fails only when every attempt has failed, listing each reason.
+ * once; otherwise the race fails only when every attempt has failed, listing each reason. A win by
+ * any attempt but the first is reported to the recorder as a fallback.
  *
  * @param <T> the session type
  */
@@ -45,6 +47,7 @@ public final class Race<T> {
     private int next;
     private int inFlight;
     private boolean decided;
+    private boolean preferredFailed;
 
     private Race(List<Attempt<T>> attempts, Duration headStart, Scheduler timer, Predicate<Throwable> stopsRace,
             Consumer<T> release, MailClientMetricsRecorder metrics) {
@@ -120,6 +123,15 @@ public final class Race<T> {
             return;
         }
         metrics.recordConnectAttempt(attempt.endpoint(), AttemptOutcome.WON, null);
+        Attempt<T> preferred = attempts.get(0);
+        if (attempt != preferred) {
+            boolean failedFirst;
+            synchronized (this) {
+                failedFirst = preferredFailed;
+            }
+            metrics.recordConnectFallback(preferred.endpoint(), attempt.endpoint(),
+                    failedFirst ? FallbackReason.PREFERRED_FAILED : FallbackReason.PREFERRED_SLOWER);
+        }
         winnerSink.success(session);
     }
 
@@ -130,6 +142,9 @@ public final class Race<T> {
         Throwable terminal = null;
         synchronized (this) {
             running.remove(attempt);
+            if (attempt == attempts.get(0)) {
+                preferredFailed = true;
+            }
             if (decided) {
                 return;
             }

@@ -1,0 +1,77 @@
+package io.deepmail.benchmarks.driver;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The cases of each scenario, the full matrix or the smoke subset. */
+final class Matrix {
+
+    /** The peer names; {@code ours+micrometer} is ours with a Micrometer registry (B6, Micrometer on vs off). */
+    static final String NETTY = "netty";
+    static final String OURS = "ours";
+    static final String OURS_MICROMETER = "ours+micrometer";
+    static final String ANGUS = "angus";
+    static final String VERTX = "vertx";
+
+    private Matrix() {
+    }
+
+    static List<Case> cases(List<String> scenarios, boolean smoke, List<String> providers) {
+        List<Case> all = new ArrayList<>();
+        if (scenarios.contains("B1")) {
+            for (String provider : providers) {
+                for (String group : smoke ? List.of("default") : List.of("x25519", "default")) {
+                    for (int inflight : smoke ? List.of(16) : List.of(16, 64)) {
+                        Map<String, String> args = new LinkedHashMap<>();
+                        args.put("provider", provider);
+                        args.put("group", group);
+                        args.put("inflight", Integer.toString(inflight));
+                        all.add(new Case("B1", providerName(provider) + ", group " + group + ", " + inflight
+                                + " in flight", "imap", 0, provider, args,
+                                List.of(NETTY, OURS, OURS_MICROMETER, ANGUS)));
+                    }
+                }
+            }
+        }
+        if (scenarios.contains("B2")) {
+            Map<String, String> args = new LinkedHashMap<>();
+            args.put("provider", "boringssl");
+            args.put("steps", smoke ? "100,200" : "2000,5000,10000");
+            args.put("idle", smoke ? "1" : "10");
+            all.add(new Case("B2", "sessions " + args.get("steps") + ", idle " + args.get("idle") + " s", "imap", 0,
+                    "boringssl", args, List.of(OURS, ANGUS)));
+        }
+        if (scenarios.contains("B3")) {
+            for (int rtt : smoke ? List.of(0) : List.of(0, 20)) {
+                for (int rcpts : smoke ? List.of(1) : List.of(1, 10)) {
+                    for (int pool : smoke ? List.of(1) : List.of(1, 10)) {
+                        Map<String, String> args = new LinkedHashMap<>();
+                        args.put("provider", "boringssl");
+                        args.put("size", Integer.toString(10 * 1024));
+                        args.put("recipients", Integer.toString(rcpts));
+                        args.put("inflight", Integer.toString(pool));
+                        all.add(new Case("B3", "10 KB, " + rcpts + " rcpt, pool " + pool + ", RTT " + rtt + " ms",
+                                "smtp", rtt, "boringssl", args, List.of(NETTY, OURS, OURS_MICROMETER, ANGUS, VERTX)));
+                    }
+                }
+            }
+        }
+        if (scenarios.contains("B3-5MB")) {
+            Map<String, String> args = new LinkedHashMap<>();
+            args.put("provider", "boringssl");
+            args.put("size", Integer.toString(5 * 1024 * 1024));
+            args.put("recipients", "1");
+            args.put("inflight", "1");
+            args.put("probe", "true");
+            all.add(new Case("B3-5MB", "5 MB, 1 rcpt, pool 1, RTT 0 ms, event-loop probe", "smtp", 0, "boringssl", args,
+                    List.of(NETTY, OURS)));
+        }
+        return all;
+    }
+
+    static String providerName(String provider) {
+        return "jdk".equals(provider) ? "JDK" : "BoringSSL";
+    }
+}
