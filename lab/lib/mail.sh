@@ -16,7 +16,9 @@ setup_users() {
     while read -r user pass; do
         local_part=${user%@*}
         domain=${user#*@}
-        printf '%s:{SHA512-CRYPT}%s::::::\n' "$user" "$(openssl passwd -6 "$pass")" >>"$RUN_DIR/dovecot/users"
+        # SCRAM-SHA-256 keys (RFC 5802 salted), which Dovecot uses both for
+        # AUTHENTICATE SCRAM-SHA-256 and for checking PLAIN/LOGIN passwords.
+        printf '%s:%s::::::\n' "$user" "$(doveadm pw -s SCRAM-SHA-256 -p "$pass")" >>"$RUN_DIR/dovecot/users"
         printf '%s %s/%s/Maildir/\n' "$user" "$domain" "$local_part" >>"$RUN_DIR/postfix/etc/vmailbox"
         maildir=$MAIL_DIR/$domain/$local_part/Maildir
         mkdir -p "$maildir/cur" "$maildir/new" "$maildir/tmp"
@@ -28,6 +30,38 @@ setup_users() {
     chown -R mail:mail "$MAIL_DIR"
     chgrp dovecot "$RUN_DIR/dovecot/users"
     chmod 640 "$RUN_DIR/dovecot/users"
+}
+
+# Unpadded base64url (RFC 4648 §5) of stdin, as JWTs use it.
+b64url() {
+    openssl base64 -A | tr '+/' '-_' | tr -d '='
+}
+
+# OAuth 2.0 for OAUTHBEARER/XOAUTH2 with no token service: Dovecot validates JWTs
+# locally against an HMAC key (HS256) that is made at each start; each user gets a
+# token signed with it, valid for a week, handed to the tests in lab.env.
+setup_oauth2() {
+    local keys=$RUN_DIR/dovecot/oauth2-keys key_hex header payload now n user token
+    mkdir -p "$keys/default/HS256"
+    openssl rand 32 >"$keys/raw"
+    key_hex=$(od -An -v -tx1 <"$keys/raw" | tr -d ' \n')
+    # Dovecot reads the key, base64, from the dict key shared/<azp>/<alg>/<kid>.
+    openssl base64 -A <"$keys/raw" >"$keys/default/HS256/default"
+    rm "$keys/raw"
+    render "$LAB_DIR/templates/dovecot-oauth2.conf.in" "$RUN_DIR/dovecot/oauth2.conf"
+    chgrp -R dovecot "$keys" "$RUN_DIR/dovecot/oauth2.conf"
+    chmod -R g+rX,o-rwx "$keys"
+    chmod 640 "$RUN_DIR/dovecot/oauth2.conf"
+    now=$(date +%s)
+    header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+    for n in 1 2; do
+        user=LAB_USER$n
+        payload=$(printf '{"sub":"%s","iat":%d,"nbf":%d,"exp":%d}' "${!user}" "$now" "$now" "$((now + 604800))" \
+            | b64url)
+        token=$header.$payload.$(printf '%s' "$header.$payload" \
+            | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$key_hex" -binary | b64url)
+        printf -v "LAB_USER${n}_TOKEN" '%s' "$token"
+    done
 }
 
 start_dovecot() {
@@ -74,6 +108,7 @@ start_postfix() {
 
 start_mail() {
     setup_users
+    setup_oauth2
     start_dovecot
     start_postfix
 }

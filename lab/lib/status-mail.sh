@@ -22,6 +22,17 @@ curl_imap() {
         --user "$1:$2" "imaps://$LAB_HOST:$LAB_IMAPS_PORT/INBOX" -X "$3"
 }
 
+# oauth2_login USER TOKEN: curl authenticates over implicit TLS with the token
+# (AUTHENTICATE OAUTHBEARER) and sees the seeded INBOX.
+oauth2_login() {
+    local out
+    out=$(curl -sS --max-time 10 --cacert "$PKI_DIR/ca.pem" \
+        --connect-to "$LAB_HOST:$LAB_IMAPS_PORT:$LAB_IP4:$LAB_IMAPS_PORT" --login-options AUTH=OAUTHBEARER \
+        --user "$1" --oauth2-bearer "$2" "imaps://$LAB_HOST:$LAB_IMAPS_PORT/INBOX" -X "EXAMINE INBOX" 2>&1) \
+        || fail_with "$out"
+    grep -q EXISTS <<<"$out" || fail_with "no EXISTS: $out"
+}
+
 # submit_and_read_back MODE PORT FROM FROM_PASSWORD TO TO_PASSWORD: submit with
 # swaks (MODE: --tls for STARTTLS, --tlsc for implicit TLS; AUTH PLAIN; chain
 # verified against the lab CA), then find the message over IMAP as TO and
@@ -62,12 +73,12 @@ status_mail() {
     say "== strict listener $s (production behaviour: not \"secured\" by same IP)"
     check "imap $s:$LAB_IMAP_PORT before STARTTLS: STARTTLS + LOGINDISABLED, no AUTH=PLAIN" \
         probe imap-caps "$s" "$LAB_IMAP_PORT" --expect STARTTLS LOGINDISABLED --reject AUTH=PLAIN
-    check "imap $s:$LAB_IMAP_PORT after STARTTLS: AUTH=PLAIN, no LOGINDISABLED" \
-        probe imap-caps "$s" "$LAB_IMAP_PORT" --starttls --expect AUTH=PLAIN --reject LOGINDISABLED STARTTLS
+    check "imap $s:$LAB_IMAP_PORT after STARTTLS: AUTH=PLAIN, SCRAM-SHA-256, OAUTHBEARER, no LOGINDISABLED" \
+        probe imap-caps "$s" "$LAB_IMAP_PORT" --starttls --expect AUTH=PLAIN AUTH=SCRAM-SHA-256 AUTH=OAUTHBEARER --reject LOGINDISABLED STARTTLS
     check "pop3 $s:$LAB_POP3_PORT before STLS: STLS, no USER, no SASL mechanism" \
         probe pop3-capa "$s" "$LAB_POP3_PORT" --expect STLS --reject USER SASL=PLAIN SASL=LOGIN
-    check "pop3 $s:$LAB_POP3_PORT after STLS: USER + SASL PLAIN" \
-        probe pop3-capa "$s" "$LAB_POP3_PORT" --starttls --expect USER SASL=PLAIN --reject STLS
+    check "pop3 $s:$LAB_POP3_PORT after STLS: USER + SASL PLAIN and SCRAM-SHA-256" \
+        probe pop3-capa "$s" "$LAB_POP3_PORT" --starttls --expect USER SASL=PLAIN SASL=SCRAM-SHA-256 --reject STLS
     check "imap $s:$LAB_IMAP_PORT STARTTLS login $u1, >= $n messages" \
         probe imap-login "$s" "$LAB_IMAP_PORT" "$u1" "$p1" --starttls --min-messages "$n"
     check "pop3 $s:$LAB_POP3_PORT STLS login $u2, >= $n messages" \
@@ -92,6 +103,7 @@ status_mail() {
     check "pop3 login $u1 over implicit TLS $LAB_IP4:$LAB_POP3S_PORT, >= $n messages" \
         probe pop3-login "$LAB_IP4" "$LAB_POP3S_PORT" "$u1" "$p1" --tls --min-messages "$n"
     check "imap login with a wrong password is refused" login_refused "$LAB_IP4" "$LAB_IMAPS_PORT" "$u1"
+    check "imap AUTHENTICATE OAUTHBEARER $u1 with the lab's JWT (curl)" oauth2_login "$u1" "$LAB_USER1_TOKEN"
 
     say "== cleartext-only instance"
     check "imap $LAB_IP4:$LAB_CLEAR_IMAP_PORT: no STARTTLS, no LOGINDISABLED" \
@@ -106,8 +118,8 @@ status_mail() {
         probe smtp-ehlo "$LAB_IP4" "$LAB_SUBMISSION_PORT" --expect STARTTLS --reject AUTH
     check "submission $LAB_IP4:$LAB_SUBMISSION_PORT MAIL before STARTTLS gets 530" \
         probe smtp-plain-mail "$LAB_IP4" "$LAB_SUBMISSION_PORT"
-    check "submission $LAB_IP4:$LAB_SUBMISSION_PORT after STARTTLS: AUTH PLAIN" \
-        probe smtp-ehlo "$LAB_IP4" "$LAB_SUBMISSION_PORT" --starttls --expect AUTH=PLAIN --reject STARTTLS
+    check "submission $LAB_IP4:$LAB_SUBMISSION_PORT after STARTTLS: AUTH PLAIN and SCRAM-SHA-256" \
+        probe smtp-ehlo "$LAB_IP4" "$LAB_SUBMISSION_PORT" --starttls --expect AUTH=PLAIN AUTH=SCRAM-SHA-256 --reject STARTTLS
     check "submission $s:$LAB_SUBMISSION_PORT before STARTTLS: STARTTLS, no AUTH" \
         probe smtp-ehlo "$s" "$LAB_SUBMISSION_PORT" --expect STARTTLS --reject AUTH
     check "swaks STARTTLS $LAB_SUBMISSION_PORT $u1 -> $u2, read back over IMAP (curl)" \

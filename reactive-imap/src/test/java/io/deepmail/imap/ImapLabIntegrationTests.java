@@ -117,7 +117,7 @@ class ImapLabIntegrationTests {
     }
 
     @Test
-    @DisplayName("STARTTLS on the strict listener (LOGINDISABLED before TLS): upgrade, capabilities again, AUTHENTICATE PLAIN")
+    @DisplayName("STARTTLS on the strict listener (LOGINDISABLED before TLS): upgrade, capabilities again, AUTHENTICATE (SCRAM-SHA-256 by default)")
     void startTls() throws Exception {
         LabEnvironment env = LabEnvironment.require();
         ImapSession s = client(env).connect(alice(env), strict(env, TransportMode.STARTTLS)).block(WAIT);

@@ -42,8 +42,9 @@ import reactor.test.StepVerifier;
 /**
  * The IMAP client's TLS paths against the lab's real Dovecot: Implicit TLS and STARTTLS on the
  * strict listener with the RSA and with the ECDSA certificate, the TLS-1.3-only instance, the
- * cleartext-only instance refused at level 1 with no credential asked for, and the two
- * authentication paths Dovecot offers (AUTHENTICATE PLAIN and AUTHENTICATE LOGIN).
+ * cleartext-only instance refused at level 1 with no credential asked for, and the three
+ * authentication mechanisms Dovecot offers (AUTHENTICATE SCRAM-SHA-256, PLAIN and LOGIN), SCRAM
+ * being the one the default preference chooses.
  */
 @Tag("integration")
 class ImapTlsMatrixLabIntegrationTests {
@@ -91,7 +92,7 @@ class ImapTlsMatrixLabIntegrationTests {
 
     @ParameterizedTest(name = "{0} certificate, {1}")
     @MethodSource("strictMatrix")
-    @DisplayName("TLS-03/TAG-01/TLS-22: 993 and 143 on the strict listener with the RSA and the ECDSA certificate: level 1, the lab's leaf, AUTHENTICATE PLAIN")
+    @DisplayName("TLS-03/TAG-01/TLS-22: 993 and 143 on the strict listener with the RSA and the ECDSA certificate: level 1, the lab's leaf, authenticated")
     void strictListener(KeyType key, TransportMode mode) throws Exception {
         LabEnvironment env = LabEnvironment.require();
         MailTransport transport = MailTransport.create(RESOURCES.get()).tls(LabSessions.tls(env)
@@ -169,8 +170,8 @@ class ImapTlsMatrixLabIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"PLAIN", "LOGIN"})
-    @DisplayName("AUTHENTICATE PLAIN and AUTHENTICATE LOGIN against Dovecot, each chosen by the client's preference")
+    @ValueSource(strings = {"SCRAM-SHA-256", "PLAIN", "LOGIN"})
+    @DisplayName("AUTHENTICATE SCRAM-SHA-256, PLAIN and LOGIN against Dovecot, each chosen by the client's preference; a wrong password is a typed NO")
     void mechanisms(String mechanism) throws Exception {
         LabEnvironment env = LabEnvironment.require();
         RecordingMetrics metrics = new RecordingMetrics();
@@ -195,6 +196,35 @@ class ImapTlsMatrixLabIntegrationTests {
                 .options(ImapClientOptions.builder().saslMechanisms(List.of(mechanism)).build())
                 .connect(wrong, LabSessions.targets(strict(env, TransportMode.STARTTLS)))))
                 .isInstanceOf(ImapNoException.class);
+    }
+
+    @Test
+    @DisplayName("the default preference chooses AUTHENTICATE SCRAM-SHA-256 on Dovecot and checks its server signature; a wrong password is a typed NO [AUTHENTICATIONFAILED] in the SCRAM phase")
+    void scramByDefault() throws Exception {
+        LabEnvironment env = LabEnvironment.require();
+        RecordingMetrics metrics = new RecordingMetrics();
+        MailTransport transport = MailTransport.create(RESOURCES.get()).tls(LabSessions.tls(env).build())
+                .metrics(metrics);
+        ImapSession s = LabSessions.client(env, transport)
+                .connect(LabSessions.user(env, "1"), LabSessions.targets(strict(env, TransportMode.IMPLICIT)))
+                .block(WAIT);
+        try {
+            assertThat(s.state()).isEqualTo(ImapState.AUTHENTICATED);
+            assertThat(metrics.phases).contains("AUTHENTICATION SCRAM-SHA-256 succeeded")
+                    .noneMatch(p -> p.startsWith("AUTHENTICATION PLAIN") || p.startsWith("AUTHENTICATION LOGIN"));
+            assertThat(s.examine("INBOX").block(WAIT).exists())
+                    .isGreaterThanOrEqualTo(Long.parseLong(env.get("LAB_SEED_MESSAGES")));
+        } finally {
+            s.logout().block(WAIT);
+        }
+        metrics.phases.clear();
+        Account wrong = Account.builder(env.get("LAB_USER1")).credentials(CredentialsProvider.of(
+                new Credentials.Password(env.get("LAB_USER1"), "not-the-password"))).build();
+        Throwable failure = ScriptedSessions.failure(LabSessions.client(env, transport)
+                .connect(wrong, LabSessions.targets(strict(env, TransportMode.IMPLICIT))));
+        assertThat(failure).isInstanceOf(ImapNoException.class);
+        assertThat(((ImapNoException) failure).responseCode()).isEqualTo("AUTHENTICATIONFAILED");
+        assertThat(metrics.phases).contains("AUTHENTICATION SCRAM-SHA-256 failed ImapNoException");
     }
 
     private static X509Certificate certificate(LabEnvironment env, String key) throws Exception {

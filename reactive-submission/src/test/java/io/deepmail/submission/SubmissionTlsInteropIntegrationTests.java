@@ -77,7 +77,7 @@ class SubmissionTlsInteropIntegrationTests {
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"ECDHE_RSA, IMPLICIT, RSA", "ECDHE_RSA, STARTTLS, RSA", "ECDHE_ECDSA, IMPLICIT, EC",
             "ECDHE_ECDSA, STARTTLS, EC"})
-    @DisplayName("TLS 1.2 restricted to one key type: Postfix presents the matching leaf and AUTH PLAIN succeeds")
+    @DisplayName("TLS 1.2 restricted to one key type: Postfix presents the matching leaf and AUTH (SCRAM-SHA-256, the strongest offered) succeeds")
     void keyType(String exchange, TransportMode mode, String keyAlgorithm) throws Exception {
         List<String> suites = TlsOptions.DEFAULT_TLS12_SUITES.stream().filter(s -> s.contains("_" + exchange + "_"))
                 .toList();

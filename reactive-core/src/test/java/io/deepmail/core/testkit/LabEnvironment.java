@@ -150,4 +150,34 @@ public final class LabEnvironment {
         return Account.builder(get(userKey)).credentials(CredentialsProvider.of(
                 new Credentials.Password(get(userKey), get(userKey + "_PASSWORD")))).build();
     }
+
+    /**
+     * A lab user as an OAuth 2.0 account: {@code LAB_USER1_TOKEN} is a JWT that the lab's Dovecot
+     * validates locally (OAUTHBEARER, XOAUTH2).
+     *
+     * @param userKey for example {@code LAB_USER1}
+     * @return the account, at the default level
+     */
+    public Account tokenAccount(String userKey) {
+        return tokenAccount(userKey, get(userKey + "_TOKEN"));
+    }
+
+    /**
+     * A lab user as an OAuth 2.0 account whose token carries a wrong signature (its first
+     * signature character changed), so the server refuses it as an invalid token.
+     *
+     * @param userKey for example {@code LAB_USER1}
+     * @return the account, at the default level
+     */
+    public Account forgedTokenAccount(String userKey) {
+        String token = get(userKey + "_TOKEN");
+        int signature = token.lastIndexOf('.') + 1;
+        char changed = token.charAt(signature) == 'A' ? 'B' : 'A';
+        return tokenAccount(userKey, token.substring(0, signature) + changed + token.substring(signature + 1));
+    }
+
+    private Account tokenAccount(String userKey, String token) {
+        return Account.builder(get(userKey)).credentials(CredentialsProvider.of(
+                new Credentials.OAuth2Token(get(userKey), token))).build();
+    }
 }
