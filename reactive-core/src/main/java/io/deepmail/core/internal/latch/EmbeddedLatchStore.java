@@ -6,7 +6,6 @@ import io.deepmail.core.latch.LatchStore;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -109,24 +108,21 @@ public final class EmbeddedLatchStore implements LatchStore {
      * Runs {@code action} on a bounded-elastic worker and relays its result. A cancelled subscriber
      * does not cancel the work: MVStore's file channel is an interruptible channel, and an interrupt
      * in the middle of a commit closes the whole store for good, so a race that cancels a losing
-     * attempt while its latch gate writes would break every later session. The write finishes and
-     * its result is dropped; it only ever joins, so finishing it is always safe.
+     * attempt while its latch gate writes would break every later session. The worker's task is
+     * never disposed, so the write finishes and its result is dropped; it only ever joins, so
+     * finishing it is always safe. The result is emitted on the worker.
      */
     private <T> Mono<T> call(Callable<T> action) {
-        return Mono.<T>fromFuture(() -> {
-            CompletableFuture<T> result = new CompletableFuture<>();
-            scheduler.schedule(() -> {
-                try {
-                    if (store.isClosed()) {
-                        throw new LatchStoreException("latch store " + file + " is closed", null);
-                    }
-                    result.complete(action.call());
-                } catch (Exception | Error e) {
-                    result.completeExceptionally(e);
+        return Mono.<T>create(sink -> scheduler.schedule(() -> {
+            try {
+                if (store.isClosed()) {
+                    throw new LatchStoreException("latch store " + file + " is closed", null);
                 }
-            });
-            return result;
-        }, true).onErrorMap(e -> !(e instanceof LatchStoreException),
+                sink.success(action.call());
+            } catch (Exception | Error e) {
+                sink.error(e);
+            }
+        })).onErrorMap(e -> !(e instanceof LatchStoreException),
                 e -> new LatchStoreException("latch store " + file + " failed: " + e.getMessage(), e));
     }
 
