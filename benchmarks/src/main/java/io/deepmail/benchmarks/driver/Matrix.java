@@ -91,14 +91,18 @@ final class Matrix {
                     args, List.of(OURS)));
         }
         if (scenarios.contains("B5")) {
-            Map<String, String> args = new LinkedHashMap<>();
-            args.put("provider", "boringssl");
-            args.put("sessions", smoke ? "300" : "5000");
-            args.put("storm", smoke ? "200" : "2000");
-            args.put("probes", smoke ? "50" : "200");
-            args.put("baseline", smoke ? "1" : "3");
-            all.add(new Case("B5", args.get("sessions") + " established sessions, storm of " + args.get("storm")
-                    + " new TLS sessions", "imap", 0, "boringssl", args, List.of(OURS)));
+            for (int bound : List.of(0, 16)) {
+                Map<String, String> args = new LinkedHashMap<>();
+                args.put("provider", "boringssl");
+                args.put("sessions", smoke ? "300" : "5000");
+                args.put("storm", smoke ? "200" : "2000");
+                args.put("probes", smoke ? "50" : "200");
+                args.put("baseline", smoke ? "1" : "3");
+                args.put("storm-inflight", Integer.toString(bound));
+                all.add(new Case("B5", args.get("sessions") + " established sessions, storm of " + args.get("storm")
+                        + " new TLS sessions, " + (bound == 0 ? "all at once" : "at most " + bound + " in flight"),
+                        "imap", 0, "boringssl", args, List.of(OURS)));
+            }
         }
         return all;
     }

@@ -16,6 +16,7 @@ final class ImapResponder extends LineResponder {
     private @org.jspecify.annotations.Nullable String continuationTag;
     private boolean idling;
     private @org.jspecify.annotations.Nullable SslContext startTls;
+    private final boolean clear;
 
     ImapResponder(long delayMillis) {
         this(delayMillis, null);
@@ -30,6 +31,12 @@ final class ImapResponder extends LineResponder {
     ImapResponder(long delayMillis, @org.jspecify.annotations.Nullable SslContext startTls) {
         super(delayMillis);
         this.startTls = startTls;
+        this.clear = startTls != null;
+    }
+
+    @Override
+    boolean startsInClear() {
+        return clear;
     }
 
     private String capabilities() {

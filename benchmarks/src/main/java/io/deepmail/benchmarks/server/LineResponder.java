@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +54,19 @@ abstract class LineResponder extends SimpleChannelInboundHandler<ByteBuf> {
         startTls = tls;
     }
 
-    /** Greets on connect when the channel starts in the clear (a STARTTLS listener). */
+    /**
+     * Whether the connection starts in the clear (a STARTTLS listener): then the greeting goes out on
+     * connect, not after the TLS handshake.
+     *
+     * @return false unless overridden
+     */
+    boolean startsInClear() {
+        return false;
+    }
+
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (ctx.pipeline().get(SslHandler.class) == null) {
+        if (startsInClear()) {
             greeted = true;
             greet();
             flush(ctx);

@@ -23,7 +23,9 @@ import reactor.netty.resources.LoopResources;
  * B5 for ours: {@code --sessions} established IMAP sessions (authenticated, INBOX selected), then
  * {@code --storm} new TLS sessions ({@code establish}: TCP, TLS, greeting, capabilities) all
  * subscribed at once. Meanwhile {@code --probes} of the established sessions each send a NOOP every
- * 50 ms; their latency is recorded before the storm (baseline) and while it runs.
+ * 50 ms; their latency is recorded before the storm (baseline) and while it runs. With
+ * {@code --storm-inflight N} the caller keeps at most N storm sessions in flight, to measure what a
+ * bound on handshakes in flight would buy.
  */
 final class ReconnectStorm {
 
@@ -37,6 +39,8 @@ final class ReconnectStorm {
         int sessions = o.getInt("sessions", 5000);
         int storm = o.getInt("storm", 2000);
         int probes = Math.min(sessions, o.getInt("probes", 200));
+        // 0: every storm session subscribed at once; N: at most N in flight (an application-side bound)
+        int stormInflight = o.getInt("storm-inflight", 0);
         Duration baseline = Duration.ofMillis((long) (Double.parseDouble(o.get("baseline", "2")) * 1000));
         LoopResources loops = Ours.loops();
         ImapClient client = ImapClient.create(Ours.transport(loops, config)).resolver(Ours.resolver());
@@ -70,7 +74,7 @@ final class ReconnectStorm {
                         (isTimeout(e) ? timeouts : errors).incrementAndGet();
                         firstError.compareAndSet(null, e.toString());
                         return Mono.empty();
-                    }), storm)
+                    }), stormInflight > 0 ? stormInflight : storm)
                     .collectList().block(Duration.ofMinutes(5));
             double stormSeconds = (System.nanoTime() - t0) / 1e9;
             phase.set(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3));
