@@ -78,12 +78,26 @@ public final class BenchPki {
      * @return the root certificate
      */
     public static X509Certificate ca(Path dir) {
-        try (InputStream in = Files.newInputStream(dir.resolve(CA_PEM))) {
+        return firstCertificate(dir.resolve(CA_PEM));
+    }
+
+    /**
+     * The server's leaf certificate written by {@link #write} (for TLSA records).
+     *
+     * @param dir the PKI directory
+     * @return the leaf, the first certificate of the chain
+     */
+    public static X509Certificate leaf(Path dir) {
+        return firstCertificate(dir.resolve(CHAIN_PEM));
+    }
+
+    private static X509Certificate firstCertificate(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the benchmark CA", e);
+            throw new IllegalStateException("cannot read " + pem.getFileName(), e);
         }
     }
 

@@ -68,6 +68,42 @@ final class Matrix {
             all.add(new Case("B3-5MB", "5 MB, 1 rcpt, pool 1, RTT 0 ms, event-loop probe", "smtp", 0, "boringssl", args,
                     List.of(NETTY, OURS)));
         }
+        if (scenarios.contains("B4")) {
+            String runs = smoke ? "20" : "200";
+            for (int dnsDelay : List.of(0, 20)) {
+                Map<String, String> args = new LinkedHashMap<>();
+                args.put("provider", "boringssl");
+                args.put("dns-delay", Integer.toString(dnsDelay));
+                args.put("runs", runs);
+                args.put("warmup-runs", smoke ? "3" : "20");
+                args.put("angus-runs", smoke ? "2" : "5");
+                args.put("cap-ms", smoke ? "2000" : "5000");
+                all.add(new Case("B4", "Implicit TLS blackholed, STARTTLS healthy, DNS delay " + dnsDelay + " ms, "
+                        + runs + " runs", "imap", 0, "boringssl", args, List.of(NETTY, OURS, ANGUS)));
+            }
+            Map<String, String> args = new LinkedHashMap<>();
+            args.put("provider", "boringssl");
+            args.put("dns-delay", "0");
+            args.put("runs", runs);
+            args.put("warmup-runs", smoke ? "3" : "20");
+            args.put("healthy", "true");
+            all.add(new Case("B4", "Implicit TLS healthy, DNS delay 0 ms, " + runs + " runs", "imap", 0, "boringssl",
+                    args, List.of(OURS)));
+        }
+        if (scenarios.contains("B5")) {
+            for (int bound : List.of(0, 16)) {
+                Map<String, String> args = new LinkedHashMap<>();
+                args.put("provider", "boringssl");
+                args.put("sessions", smoke ? "300" : "5000");
+                args.put("storm", smoke ? "200" : "2000");
+                args.put("probes", smoke ? "50" : "200");
+                args.put("baseline", smoke ? "1" : "3");
+                args.put("storm-inflight", Integer.toString(bound));
+                all.add(new Case("B5", args.get("sessions") + " established sessions, storm of " + args.get("storm")
+                        + " new TLS sessions, " + (bound == 0 ? "all at once" : "at most " + bound + " in flight"),
+                        "imap", 0, "boringssl", args, List.of(OURS)));
+            }
+        }
         return all;
     }
 

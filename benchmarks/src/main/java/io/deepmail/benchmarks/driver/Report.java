@@ -132,6 +132,10 @@ final class Report {
         byScenario.forEach((scenario, rs) -> {
             if ("B2".equals(scenario)) {
                 idleTable(b, rs);
+            } else if ("B4".equals(scenario)) {
+                firstSessionTable(b, rs);
+            } else if ("B5".equals(scenario)) {
+                stormTable(b, rs);
             } else {
                 scenarioTable(b, scenario, rs);
             }
@@ -220,6 +224,67 @@ final class Report {
                         .append(i == steps.size() - 1 ? fmt(r.detail().getDouble("idleCpuPercent"), "%.1f") : "")
                         .append(" | ").append(s.getLong("idleFailures", 0L)).append(" |\n");
             }
+        }
+        b.append('\n');
+    }
+
+    private static void firstSessionTable(StringBuilder b, List<PeerResult> rs) {
+        b.append("## B4 time to first secure session, preferred Implicit TLS endpoint blackholed (full accept queue);"
+                + " ours discovers SRV+TLSA+A and races STARTTLS, angus connects to the configured blackholed port with"
+                + " its default (no) connect timeout, capped; netty is the floor, straight to the healthy endpoint, no DNS\n\n");
+        b.append("| case | peer | TLS | runs | p50 ms | p99 ms | max ms | ours/peer p50 | over cap |"
+                + " runs with a 2nd attempt | errors |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (PeerResult r : rs) {
+            b.append("| ").append(r.aCase().label()).append(" | ").append(r.peer()).append(" | ")
+                    .append(r.tlsProvider()).append(" | ");
+            if (!r.ok()) {
+                b.append("failed: ").append(r.failure().replace('|', '/')).append(" | | | | | | | |\n");
+                continue;
+            }
+            JsonObject d = r.detail();
+            Optional<PeerResult> ours = rs.stream().filter(x -> x.aCase().equals(r.aCase())
+                    && Matrix.OURS.equals(x.peer()) && x.ok()).findFirst();
+            double p50 = d.getDouble("p50Ms", Double.NaN);
+            double o50 = ours.map(x -> x.detail().getDouble("p50Ms", Double.NaN)).orElse(Double.NaN);
+            long cap = d.getLong("capMs", 0L);
+            b.append(d.getInteger("runs") + d.getInteger("overCap", 0)).append(" | ").append(fmt(p50, "%.1f"))
+                    .append(" | ").append(fmt(d.getDouble("p99Ms", Double.NaN), "%.1f")).append(" | ")
+                    .append(fmt(d.getDouble("maxMs", Double.NaN), "%.1f")).append(" | ")
+                    .append(Double.isNaN(p50) || Double.isNaN(o50) || p50 == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.2f", o50 / p50))
+                    .append(" | ").append(cap == 0 ? "-" : d.getInteger("overCap") + " (> " + cap + " ms)")
+                    .append(" | ").append(Matrix.OURS.equals(r.peer()) ? d.getInteger("secondAttempts") + " (max "
+                            + d.getInteger("maxAttempts") + " attempts)" : "-")
+                    .append(" | ").append(r.errors()).append(" |\n");
+        }
+        b.append('\n');
+    }
+
+    private static void stormTable(StringBuilder b, List<PeerResult> rs) {
+        b.append("## B5 reconnect storm (new sessions: TCP, TLS, greeting, capabilities; all at once, or bounded by the caller;"
+                + " NOOP every 50 ms on probe sessions among the established ones)\n\n");
+        b.append("| case | peer | TLS | established | setup s | storm completed | handshake timeouts | other errors |"
+                + " storm s | NOOP p50/p99 ms before | NOOP p50/p99/max ms during | NOOPs during |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (PeerResult r : rs) {
+            b.append("| ").append(r.aCase().label()).append(" | ").append(r.peer()).append(" | ")
+                    .append(r.tlsProvider()).append(" | ");
+            if (!r.ok()) {
+                b.append("failed: ").append(r.failure().replace('|', '/')).append(" | | | | | | | | |\n");
+                continue;
+            }
+            JsonObject d = r.detail();
+            b.append(d.getInteger("sessions")).append(" | ").append(fmt(d.getDouble("setupSeconds"), "%.1f"))
+                    .append(" | ").append(d.getInteger("stormCompleted")).append(" / ").append(d.getInteger("storm"))
+                    .append(" | ").append(d.getInteger("handshakeTimeouts")).append(" | ").append(d.getInteger("errors"))
+                    .append(" | ").append(fmt(d.getDouble("stormSeconds"), "%.2f")).append(" | ")
+                    .append(fmt(d.getDouble("noopBeforeP50Ms"), "%.1f")).append(" / ")
+                    .append(fmt(d.getDouble("noopBeforeP99Ms"), "%.1f")).append(" | ")
+                    .append(fmt(d.getDouble("noopDuringP50Ms"), "%.1f")).append(" / ")
+                    .append(fmt(d.getDouble("noopDuringP99Ms"), "%.1f")).append(" / ")
+                    .append(fmt(d.getDouble("noopDuringMaxMs"), "%.1f")).append(" | ")
+                    .append(d.getLong("noopDuringCount")).append(" |\n");
         }
         b.append('\n');
     }

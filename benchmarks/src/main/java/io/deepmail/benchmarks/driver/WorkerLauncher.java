@@ -59,6 +59,10 @@ final class WorkerLauncher {
         if (micrometer) {
             wargs.add("--micrometer");
         }
+        if ("B4".equals(c.scenario())) {
+            wargs.add("--starttls-port");
+            wargs.add(Integer.toString(server.port("imap-starttls", c.delayMillis())));
+        }
         List<String> key = new ArrayList<>(flags);
         key.addAll(wargs);
         key.add(Integer.toString(c.delayMillis()));
@@ -77,7 +81,7 @@ final class WorkerLauncher {
         ProcessBuilder pb = new ProcessBuilder(Jvm.command(flags, Worker.class.getName(), wargs))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
-        long bound = "B2".equals(c.scenario()) ? 1200
+        long bound = "B2".equals(c.scenario()) || "B4".equals(c.scenario()) || "B5".equals(c.scenario()) ? 1200
                 : (long) (mode.warmup(provider) + (mode.measureSeconds() + 60) * mode.reps() + 120);
         PeerResult result;
         if (!p.waitFor(bound, TimeUnit.SECONDS)) {
@@ -103,6 +107,14 @@ final class WorkerLauncher {
             long failures = b2.getLong("idleFailures", 0L);
             return new PeerResult(c, peer, o.getString("tlsProvider"), Map.of(), failures, null,
                     List.of(loadBefore, MachineInfo.loadAverage()), 0, b2);
+        }
+        if (o.containsKey("detail")) {
+            JsonObject d = o.getJsonObject("detail");
+            long errors = d.getLong("errors", 0L) + d.getLong("handshakeTimeouts", 0L);
+            String failure = d.getInteger("runs", 1) == 0 && d.getInteger("overCap", 0) == 0
+                    ? "every run failed: " + d.getString("firstError") : null;
+            return new PeerResult(c, peer, o.getString("tlsProvider"), Map.of(), errors, failure,
+                    List.of(loadBefore, MachineInfo.loadAverage()), o.getInteger("threads", 0), d);
         }
         JsonArray runs = o.getJsonArray("runs");
         Map<String, Stats> metrics = new LinkedHashMap<>();

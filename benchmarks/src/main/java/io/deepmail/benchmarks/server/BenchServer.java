@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
- * The responder JVM: one Implicit TLS listener on loopback per protocol and per delay. It prints
+ * The responder JVM: one Implicit TLS listener on loopback per protocol and per delay, and an IMAP
+ * listener with STARTTLS ({@code imap-starttls}) per delay. It prints
  * {@code LISTEN <protocol> <delayMillis> <port>} per listener, then {@code READY}, and runs until
  * its standard input closes (the driver's end of the pipe).
  *
@@ -65,7 +66,7 @@ public final class BenchServer {
     }
 
     /**
-     * Starts an IMAP, a POP3 and an SMTP listener on loopback for each delay.
+     * Starts an IMAP, a POP3, an SMTP and an IMAP STARTTLS listener on loopback for each delay.
      *
      * @param pki the PKI directory
      * @param delays the per-round-trip delays in milliseconds
@@ -82,6 +83,7 @@ public final class BenchServer {
             listeners.add("imap", delay, listen(group, tls, delay, ImapResponder::new));
             listeners.add("pop3", delay, listen(group, tls, delay, Pop3Responder::new));
             listeners.add("smtp", delay, listen(group, tls, delay, SmtpResponder::new));
+            listeners.add("imap-starttls", delay, listen(group, null, delay, d -> new ImapResponder(d, tls)));
         }
         return listeners;
     }
@@ -139,7 +141,8 @@ public final class BenchServer {
                 .sslProvider(provider).protocols("TLSv1.3", "TLSv1.2").build();
     }
 
-    private static Channel listen(EventLoopGroup group, SslContext tls, long delay,
+    /** Listens with Implicit TLS, or in the clear when {@code tls} is null (the responder offers STARTTLS). */
+    private static Channel listen(EventLoopGroup group, @org.jspecify.annotations.Nullable SslContext tls, long delay,
             LongFunction<LineResponder> responder) throws InterruptedException {
         return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
@@ -147,8 +150,10 @@ public final class BenchServer {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(tls.newHandler(ch.alloc()),
-                                new LineBasedFrameDecoder(MAX_LINE, true, false), responder.apply(delay));
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, true, false), responder.apply(delay));
                     }
                 })
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();

@@ -1,6 +1,7 @@
 package io.deepmail.benchmarks.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.ssl.SslContext;
 import java.util.Locale;
 
 /**
@@ -14,9 +15,32 @@ final class ImapResponder extends LineResponder {
 
     private @org.jspecify.annotations.Nullable String continuationTag;
     private boolean idling;
+    private @org.jspecify.annotations.Nullable SslContext startTls;
+    private final boolean clear;
 
     ImapResponder(long delayMillis) {
+        this(delayMillis, null);
+    }
+
+    /**
+     * A responder that starts in the clear and offers STARTTLS when {@code startTls} is set.
+     *
+     * @param delayMillis the per-round-trip delay
+     * @param startTls the server context for STARTTLS, or null for an Implicit TLS listener
+     */
+    ImapResponder(long delayMillis, @org.jspecify.annotations.Nullable SslContext startTls) {
         super(delayMillis);
+        this.startTls = startTls;
+        this.clear = startTls != null;
+    }
+
+    @Override
+    boolean startsInClear() {
+        return clear;
+    }
+
+    private String capabilities() {
+        return startTls != null ? "IMAP4rev1 STARTTLS LOGINDISABLED" : CAPABILITIES;
     }
 
     @Override
@@ -49,7 +73,7 @@ final class ImapResponder extends LineResponder {
         String verb = (sp2 < 0 ? rest : rest.substring(0, sp2)).toUpperCase(Locale.ROOT);
         switch (verb) {
             case "CAPABILITY" -> {
-                reply("* CAPABILITY " + CAPABILITIES);
+                reply("* CAPABILITY " + capabilities());
                 reply(tag + " OK CAPABILITY completed");
             }
             case "LOGIN" -> reply(tag + " OK [CAPABILITY " + CAPABILITIES + "] logged in");
@@ -73,6 +97,15 @@ final class ImapResponder extends LineResponder {
                 continuationTag = tag;
                 idling = true;
                 reply("+ idling");
+            }
+            case "STARTTLS" -> {
+                if (startTls == null) {
+                    reply(tag + " BAD TLS already active");
+                } else {
+                    reply(tag + " OK begin TLS negotiation now");
+                    startTlsAfterReply(startTls);
+                    startTls = null;
+                }
             }
             case "LOGOUT" -> {
                 reply("* BYE bench IMAP logging out");

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ abstract class LineResponder extends SimpleChannelInboundHandler<ByteBuf> {
     private final long delayMillis;
     private final StringBuilder pending = new StringBuilder();
     private boolean closeAfterReply;
+    private @org.jspecify.annotations.Nullable SslContext startTls;
+    private boolean greeted;
 
     LineResponder(long delayMillis) {
         this.delayMillis = delayMillis;
@@ -42,6 +45,35 @@ abstract class LineResponder extends SimpleChannelInboundHandler<ByteBuf> {
         closeAfterReply = true;
     }
 
+    /**
+     * Starts TLS (STARTTLS) once the queued replies are written in the clear.
+     *
+     * @param tls the server context
+     */
+    final void startTlsAfterReply(SslContext tls) {
+        startTls = tls;
+    }
+
+    /**
+     * Whether the connection starts in the clear (a STARTTLS listener): then the greeting goes out on
+     * connect, not after the TLS handshake.
+     *
+     * @return false unless overridden
+     */
+    boolean startsInClear() {
+        return false;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (startsInClear()) {
+            greeted = true;
+            greet();
+            flush(ctx);
+        }
+        super.channelActive(ctx);
+    }
+
     static String ascii(ByteBuf line) {
         return line.toString(StandardCharsets.US_ASCII);
     }
@@ -54,8 +86,11 @@ abstract class LineResponder extends SimpleChannelInboundHandler<ByteBuf> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof SslHandshakeCompletionEvent e) {
             if (e.isSuccess()) {
-                greet();
-                flush(ctx);
+                if (!greeted) {
+                    greeted = true;
+                    greet();
+                    flush(ctx);
+                }
             } else {
                 ctx.close();
             }
@@ -88,11 +123,17 @@ abstract class LineResponder extends SimpleChannelInboundHandler<ByteBuf> {
         pending.setLength(0);
         boolean close = closeAfterReply;
         closeAfterReply = false;
+        SslContext tls = startTls;
+        startTls = null;
         Runnable write = () -> {
             if (close) {
                 ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
             } else {
                 ctx.writeAndFlush(out);
+            }
+            if (tls != null) {
+                // the reply above is already on its way in the clear; what follows is TLS
+                ctx.pipeline().addFirst(tls.newHandler(ctx.alloc()));
             }
         };
         if (delayMillis == 0) {

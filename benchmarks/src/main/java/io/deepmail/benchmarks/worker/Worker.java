@@ -15,7 +15,7 @@ import java.util.List;
  * The measuring JVM the driver starts once per scenario and peer: builds the peer, runs the
  * warm-up, then the repetitions, and writes one JSON object to {@code --out}.
  *
- * <p>Options: {@code --scenario B1|B2|B3|B3-5MB}, {@code --peer ours|netty|angus|vertx},
+ * <p>Options: {@code --scenario B1|B2|B3|B3-5MB|B4|B5}, {@code --peer ours|netty|angus|vertx},
  * {@code --warmup SECONDS}, {@code --measure SECONDS}, {@code --reps N}, {@code --out FILE} and the
  * {@link WorkerConfig} options.
  */
@@ -50,6 +50,14 @@ public final class Worker {
                         .put("b2", IdleSessions.run(holder, steps, Duration.ofSeconds(o.getInt("idle", 10))));
             }
             result.put("loadAvgEnd", ProcessMeter.loadAverage());
+            Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
+            System.exit(0);
+        }
+        if ("B4".equals(scenario) || "B5".equals(scenario)) {
+            result.put("tlsProvider", "angus".equals(peerName) || !config.boringSsl() ? "JDK" : "BoringSSL")
+                    .put("detail", "B4".equals(scenario) ? FirstSecureSession.run(peerName, config, o)
+                            : ReconnectStorm.run(config, o));
+            result.put("loadAvgEnd", ProcessMeter.loadAverage()).put("threads", ProcessMeter.threads());
             Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
             System.exit(0);
         }

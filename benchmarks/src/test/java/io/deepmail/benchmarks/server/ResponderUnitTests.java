@@ -104,4 +104,20 @@ class ResponderUnitTests {
         assertThat(written(ch)).isEqualTo("+OK 0 0\r\n");
         ch.finishAndReleaseAll();
     }
+
+    @Test
+    @DisplayName("IMAP STARTTLS listener: greets in the clear, offers STARTTLS, then puts TLS in front after its OK")
+    void imapStartTls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path pki) throws Exception {
+        io.deepmail.benchmarks.common.BenchPki.write(pki, io.deepmail.core.testkit.KeyType.EC);
+        EmbeddedChannel ch = new EmbeddedChannel(new LineBasedFrameDecoder(1024),
+                new ImapResponder(0, BenchServer.serverContext(pki)));
+        assertThat(written(ch)).isEqualTo("* OK bench IMAP ready\r\n");
+        send(ch, "a1 CAPABILITY\r\n");
+        assertThat(written(ch)).contains("STARTTLS", "LOGINDISABLED");
+        assertThat(ch.pipeline().get(io.netty.handler.ssl.SslHandler.class)).isNull();
+        send(ch, "a2 STARTTLS\r\n");
+        assertThat(written(ch)).isEqualTo("a2 OK begin TLS negotiation now\r\n");
+        assertThat(ch.pipeline().first()).isInstanceOf(io.netty.handler.ssl.SslHandler.class);
+        ch.finishAndReleaseAll();
+    }
 }

@@ -1,6 +1,7 @@
 package io.deepmail.benchmarks.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deepmail.benchmarks.common.BenchPki;
 import io.deepmail.benchmarks.server.BenchServer;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,5 +86,56 @@ class PeersUnitTests {
             assertThat(r.getJsonArray("steps").getJsonObject(1).getDouble("rssBytes")).isPositive();
             assertThat(holder.failures()).isZero();
         }
+    }
+
+    private static io.deepmail.benchmarks.common.Options options(String... args) {
+        return io.deepmail.benchmarks.common.Options.parse(args);
+    }
+
+    @Test
+    @DisplayName("B4: a connect to the blackholed port neither completes nor fails within the probe time")
+    void blackholeDropsConnects() throws Exception {
+        try (Blackhole hole = new Blackhole(); java.net.Socket s = new java.net.Socket()) {
+            assertThat(hole.parked()).isPositive();
+            assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                    hole.port()), 300)).isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("B4: with Implicit TLS blackholed, ours discovers SRV+TLSA+A and wins over STARTTLS on a second attempt")
+    void firstSecureSessionBlackholed() throws Exception {
+        WorkerConfig config = new WorkerConfig(pki, server.port("imap", 0), "boringssl", "default", 1, 1, 1024, false);
+        io.vertx.core.json.JsonObject r = FirstSecureSession.run("ours", config, options("--runs", "3", "--warmup-runs",
+                "0", "--dns-delay", "5", "--starttls-port", Integer.toString(server.port("imap-starttls", 0))));
+        assertThat(r.getInteger("errors")).as("first error: %s", r.getString("firstError")).isZero();
+        assertThat(r.getInteger("runs")).isEqualTo(3);
+        assertThat(r.getInteger("secondAttempts")).isEqualTo(3);
+        assertThat(r.getDouble("p50Ms")).isPositive();
+    }
+
+    @Test
+    @DisplayName("B4: with Implicit TLS healthy, ours makes one attempt per run")
+    void firstSecureSessionHealthy() throws Exception {
+        WorkerConfig config = new WorkerConfig(pki, server.port("imap", 0), "boringssl", "default", 1, 1, 1024, false);
+        io.vertx.core.json.JsonObject r = FirstSecureSession.run("ours", config, options("--runs", "3", "--warmup-runs",
+                "0", "--healthy", "true", "--starttls-port", Integer.toString(server.port("imap-starttls", 0))));
+        assertThat(r.getInteger("errors")).as("first error: %s", r.getString("firstError")).isZero();
+        assertThat(r.getInteger("runs")).isEqualTo(3);
+        assertThat(r.getInteger("maxAttempts")).isEqualTo(1);
+        assertThat(r.getInteger("secondAttempts")).isZero();
+    }
+
+    @Test
+    @DisplayName("B5: established sessions answer NOOPs while a storm of new TLS sessions completes")
+    void reconnectStorm() throws Exception {
+        WorkerConfig config = new WorkerConfig(pki, server.port("imap", 0), "boringssl", "default", 1, 1, 1024, false);
+        io.vertx.core.json.JsonObject r = ReconnectStorm.run(config, options("--sessions", "10", "--storm", "10",
+                "--probes", "4", "--baseline", "0.3"));
+        assertThat(r.getInteger("errors")).as("first error: %s", r.getString("firstError")).isZero();
+        assertThat(r.getInteger("sessions")).isEqualTo(10);
+        assertThat(r.getInteger("stormCompleted")).isEqualTo(10);
+        assertThat(r.getInteger("handshakeTimeouts")).isZero();
+        assertThat(r.getDouble("noopBeforeP99Ms")).isPositive();
     }
 }
