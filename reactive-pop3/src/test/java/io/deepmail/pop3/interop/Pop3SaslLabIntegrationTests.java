@@ -11,6 +11,7 @@ import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
 import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.Targets;
+import io.deepmail.core.sasl.SaslAuthenticationException;
 import io.deepmail.core.testkit.LabEnvironment;
 import io.deepmail.core.testkit.MailResourcesExtension;
 import io.deepmail.core.testkit.RecordingMetrics;
@@ -30,15 +31,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * AUTH SCRAM-SHA-256 (RFC 5034, RFC 7677) against the lab's real Dovecot on the strict listener,
- * inside Implicit TLS: chosen by {@link Pop3AuthMethod#AUTO} and by name, with Dovecot's server
- * signature verified, and a wrong password refused with a typed {@code -ERR [AUTH]}. The mechanism
- * actually used is read from the recorded AUTHENTICATION phase.
+ * SASL over POP3 AUTH (RFC 5034) against the lab's real Dovecot on the strict listener, inside
+ * Implicit TLS. SCRAM-SHA-256 (RFC 7677): chosen by {@link Pop3AuthMethod#AUTO} and by name, with
+ * Dovecot's server signature verified, and a wrong password refused with a typed {@code -ERR
+ * [AUTH]}. OAUTHBEARER (RFC 7628) and XOAUTH2, which Dovecot validates against the lab's JWTs
+ * locally: AUTO picks OAUTHBEARER for a token, each works by name, and a token with a wrong
+ * signature is refused with the server's JSON status. The mechanism actually used is read from the
+ * recorded AUTHENTICATION phase.
  */
-class Pop3ScramLabIntegrationTests {
+class Pop3SaslLabIntegrationTests {
 
     @RegisterExtension
     static final MailResourcesExtension RESOURCES = new MailResourcesExtension();
@@ -93,6 +98,38 @@ class Pop3ScramLabIntegrationTests {
             assertThat(failure).isInstanceOf(Pop3ErrException.class);
             assertThat(((Pop3ErrException) failure).responseCode()).isEqualTo("AUTH");
             assertThat(authentication()).containsExactly("AUTHENTICATION SCRAM-SHA-256 failed Pop3ErrException");
+        } finally {
+            session.close().block(WAIT);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"AUTO, OAUTHBEARER", "SASL_OAUTHBEARER, OAUTHBEARER", "SASL_XOAUTH2, XOAUTH2"})
+    @DisplayName("a JWT from the lab over AUTH: the session is authenticated and STAT sees the seed")
+    void token(Pop3AuthMethod method, String mechanism) {
+        Pop3Session session = client.connect(env.tokenAccount("LAB_USER1"), strict).block(WAIT);
+        try {
+            assertThat(session.capabilities().saslMechanisms()).contains("OAUTHBEARER", "XOAUTH2");
+            session.authenticate(method).block(WAIT);
+            assertThat(authentication()).containsExactly("AUTHENTICATION " + mechanism + " succeeded");
+            assertThat(session.stat().block(WAIT).count()).isEqualTo(env.port("LAB_SEED_MESSAGES"));
+        } finally {
+            session.quit().block(WAIT);
+        }
+    }
+
+    @Test
+    @DisplayName("a JWT with a wrong signature: OAUTHBEARER refused with Dovecot's status invalid_token, the -ERR as cause")
+    void forgedToken() {
+        Pop3Session session = client.connect(env.forgedTokenAccount("LAB_USER1"), strict).block(WAIT);
+        try {
+            Throwable failure = catchThrowable(() -> session.authenticate().block(WAIT));
+            assertThat(failure).isInstanceOf(SaslAuthenticationException.class);
+            assertThat(((SaslAuthenticationException) failure).mechanism()).isEqualTo("OAUTHBEARER");
+            assertThat(((SaslAuthenticationException) failure).responseCode()).isEqualTo("invalid_token");
+            assertThat(failure.getCause()).isInstanceOf(Pop3ErrException.class);
+            assertThat(authentication())
+                    .containsExactly("AUTHENTICATION OAUTHBEARER failed SaslAuthenticationException");
         } finally {
             session.close().block(WAIT);
         }
