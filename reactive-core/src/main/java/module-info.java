@@ -18,6 +18,7 @@ module io.deepmail.core {
     requires org.slf4j;
     requires com.h2database.mvstore;
     requires com.ongres.scram.client;
+    requires reactor.pool;
     requires static lettuce.core;
     requires static transitive org.jspecify;
     requires transitive org.reactivestreams;

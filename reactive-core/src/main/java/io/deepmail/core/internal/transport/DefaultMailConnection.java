@@ -34,6 +34,7 @@ final class DefaultMailConnection implements MailConnection {
     private final ConnectRequest request;
     private final InetSocketAddress remote;
     private final @Nullable ClientTlsContext context;
+    private final HandshakeGate handshakes;
     private final TimeoutOptions timeouts;
     private final SessionObserver observer;
     private final MailClientMetricsRecorder metrics;
@@ -41,12 +42,13 @@ final class DefaultMailConnection implements MailConnection {
     private volatile @Nullable SessionSecurity security;
 
     DefaultMailConnection(Connection connection, ConnectRequest request, InetSocketAddress remote,
-            @Nullable ClientTlsContext context, TimeoutOptions timeouts, SessionObserver observer,
-            MailClientMetricsRecorder metrics, Duration connectTime) {
+            @Nullable ClientTlsContext context, HandshakeGate handshakes, TimeoutOptions timeouts,
+            SessionObserver observer, MailClientMetricsRecorder metrics, Duration connectTime) {
         this.connection = connection;
         this.request = request;
         this.remote = remote;
         this.context = context;
+        this.handshakes = handshakes;
         this.timeouts = timeouts;
         this.observer = observer;
         this.metrics = metrics;
@@ -120,9 +122,11 @@ final class DefaultMailConnection implements MailConnection {
             Channel channel = connection.channel();
             PeerVerification verification = PeerVerifiers.forRequest(ctx, request);
             StartTlsUpgrade upgrade = new StartTlsUpgrade(channel, request, ctx, verification, timeouts, metrics);
-            return engine.exchangeExclusive(command, isLast,
-                            reply -> upgrade.onReply(goAhead.test(reply), String.valueOf(reply)))
-                    .then(upgrade.result())
+            // The handshake slot is taken before STARTTLS is sent, so the handshake starts the
+            // moment the go-ahead is read (TLS-10), and given back once the checks are done.
+            return handshakes.around(engine.exchangeExclusive(command, isLast,
+                                    reply -> upgrade.onReply(goAhead.test(reply), String.valueOf(reply)))
+                            .then(upgrade.result()), timeouts.connect())
                     .doOnNext(s -> {
                         SecurityEvents.publish(s, connectTime, upgrade.handshakeTime(), observer, metrics);
                         secured(s);

@@ -45,6 +45,7 @@ public final class TransportConnector {
     public static final String SSL_HANDLER = "deepmail.ssl";
 
     private final MailResources resources;
+    private final HandshakeGate handshakes;
     private final Memo<ClientTlsContext> tlsContext;
     private final TimeoutOptions timeouts;
     private final SessionObserver observer;
@@ -53,6 +54,7 @@ public final class TransportConnector {
     private TransportConnector(MailResources resources, Memo<ClientTlsContext> tlsContext,
             TimeoutOptions timeouts, SessionObserver observer, MailClientMetricsRecorder metrics) {
         this.resources = resources;
+        this.handshakes = HandshakeGate.of(resources);
         this.tlsContext = tlsContext;
         this.timeouts = timeouts;
         this.observer = observer;
@@ -112,7 +114,11 @@ public final class TransportConnector {
         if (request.endpoint().mode() == TransportMode.PLAINTEXT) {
             return Mono.defer(() -> open(request, null));
         }
-        return tlsContext().flatMap(context -> open(request, context));
+        // Implicit TLS holds a handshake slot from before the TCP connect until the checks are done;
+        // STARTTLS takes one later, before it sends the command (DefaultMailConnection#startTls).
+        return tlsContext().flatMap(context -> request.endpoint().mode() == TransportMode.IMPLICIT
+                ? handshakes.around(open(request, context), timeouts.connect())
+                : open(request, context));
     }
 
     /**
@@ -169,8 +175,8 @@ public final class TransportConnector {
         metrics.recordConnectTime(endpoint, connectTime, true);
         observer.onStateChange(endpoint, SessionObserver.State.CONNECTED);
         InetSocketAddress remote = (InetSocketAddress) conn.channel().remoteAddress();
-        DefaultMailConnection connection = new DefaultMailConnection(conn, request, remote, context, timeouts,
-                observer, metrics, connectTime);
+        DefaultMailConnection connection = new DefaultMailConnection(conn, request, remote, context, handshakes,
+                timeouts, observer, metrics, connectTime);
         Mono<MailConnection> ready;
         if (endpoint.mode() == TransportMode.IMPLICIT && handler != null && context != null && verification != null) {
             long hsStart = System.nanoTime();
