@@ -14,8 +14,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs every scenario for every peer in one invocation: a responder JVM, then a fresh worker JVM per
@@ -26,6 +28,7 @@ import java.util.Locale;
  *   <li>{@code --smoke}: seconds per scenario, one repetition, a reduced matrix (CI);</li>
  *   <li>{@code --scenarios B1,B2,B3,B3-5MB,B4,B5,B6} (default all);</li>
  *   <li>{@code --providers boringssl,jdk} for B1 (default both; the smoke runs BoringSSL only);</li>
+ *   <li>{@code --peers netty,ours,...}: only these peers (a reduced run, for profiling one peer);</li>
  *   <li>{@code --warmup-boringssl S --warmup-jdk S --measure S --reps N}: a reduced full run, labelled
  *       {@code reduced} in the report;</li>
  *   <li>{@code --key-type EC|RSA} (default EC, P-256), {@code --out DIR} (default {@code benchmarks/results};
@@ -44,7 +47,48 @@ public final class Driver {
             "B1 and B3 for POP3; B1 for the Vert.x client (SMTP only; B1 is measured on IMAP)",
             "B3 on the JDK provider (B3 runs each peer on BoringSSL where it can use it; Angus always uses the JDK)");
 
+    /** Closed-loop scenarios: a peer's cases with the same JVM flags share one warmed-up JVM. */
+    private static final List<String> SHARED_JVM = List.of("B1", "B3", "B3-5MB");
+
     private Driver() {
+    }
+
+    private static List<String> scenariosOf(List<Case> cases) {
+        return cases.stream().map(Case::scenario).distinct().toList();
+    }
+
+    /** One scenario's cases for every peer, in case-major order. */
+    private static List<PeerResult> run(WorkerLauncher launcher, List<Case> cases)
+            throws IOException, InterruptedException {
+        List<PeerResult> out = new ArrayList<>();
+        if (!SHARED_JVM.contains(cases.get(0).scenario())) {
+            for (Case c : cases) {
+                for (String peer : c.peers()) {
+                    out.add(launcher.run(c, peer));
+                }
+            }
+            return out;
+        }
+        Map<Case, Map<String, PeerResult>> byCase = new HashMap<>();
+        for (String peer : cases.stream().flatMap(c -> c.peers().stream()).distinct().toList()) {
+            List<Case> withPeer = cases.stream().filter(c -> c.peers().contains(peer)).toList();
+            List<PeerResult> rs = launcher.runAll(withPeer, peer);
+            for (int i = 0; i < withPeer.size(); i++) {
+                byCase.computeIfAbsent(withPeer.get(i), k -> new HashMap<>()).put(peer, rs.get(i));
+            }
+        }
+        for (Case c : cases) {
+            c.peers().forEach(peer -> out.add(byCase.get(c).get(peer)));
+        }
+        return out;
+    }
+
+    private static void print(PrintStream console, PeerResult r) {
+        console.printf("%-7s %-48s %-16s %s%n", r.aCase().scenario(), r.aCase().label(), r.peer(), !r.ok()
+                ? "FAILED " + r.failure()
+                : !r.detail().isEmpty() ? r.detail().encode()
+                : String.format(Locale.ROOT, "%.0f/s cpu %.0f us/op p99 %.2f ms errors %d",
+                        r.median("opsPerSec"), r.median("cpuUsPerOp"), r.median("p99Us") / 1000, r.errors()));
     }
 
     /**
@@ -57,7 +101,9 @@ public final class Driver {
         Options o = Options.parse(args);
         boolean smoke = o.flag("smoke");
         Mode mode = smoke ? Mode.SMOKE : Mode.FULL;
-        if (o.values().containsKey("measure") || o.values().containsKey("reps")) {
+        boolean reduced = o.values().containsKey("measure") || o.values().containsKey("reps")
+                || o.values().containsKey("peers");
+        if (reduced) {
             mode = mode.reduced(Double.parseDouble(o.get("warmup-boringssl", "15")),
                     Double.parseDouble(o.get("warmup-jdk", "70")), Double.parseDouble(o.get("measure", "10")),
                     o.getInt("reps", 3));
@@ -80,21 +126,22 @@ public final class Driver {
         List<PeerResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>(NOT_IMPLEMENTED);
         List<Case> cases = Matrix.cases(scenarios, smoke, providers);
+        if (o.values().containsKey("peers")) {
+            List<String> only = Arrays.asList(o.get("peers").split(","));
+            cases = cases.stream().map(c -> new Case(c.scenario(), c.label(), c.protocol(), c.delayMillis(),
+                    c.provider(), c.args(), c.peers().stream().filter(only::contains).toList()))
+                    .filter(c -> !c.peers().isEmpty()).toList();
+        }
         boolean failed = false;
         if (!cases.isEmpty()) {
             try (ServerProcess server = new ServerProcess(pki, "0,5,20", logs.resolve("server.log"))) {
                 WorkerLauncher launcher = new WorkerLauncher(pki, logs, mode, server);
-                for (Case c : cases) {
-                    for (String peer : c.peers()) {
-                        PeerResult r = launcher.run(c, peer);
+                for (String scenario : scenariosOf(cases)) {
+                    List<Case> these = cases.stream().filter(c -> c.scenario().equals(scenario)).toList();
+                    for (PeerResult r : run(launcher, these)) {
                         results.add(r);
                         failed |= !r.ok();
-                        console.printf("%-7s %-48s %-16s %s%n", c.scenario(), c.label(), peer, !r.ok()
-                                ? "FAILED " + r.failure()
-                                : !r.detail().isEmpty() ? r.detail().encode()
-                                : String.format(Locale.ROOT, "%.0f/s cpu %.0f us/op p99 %.2f ms errors %d",
-                                        r.median("opsPerSec"), r.median("cpuUsPerOp"), r.median("p99Us") / 1000,
-                                        r.errors()));
+                        print(console, r);
                     }
                 }
             }

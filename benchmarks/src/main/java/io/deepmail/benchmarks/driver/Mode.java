@@ -17,6 +17,16 @@ record Mode(String name, double warmupBoringSsl, double warmupJdk, double measur
     /** The documented run: warm-up 15 s (BoringSSL) and 70 s (JDK), three repetitions of 10 s. */
     static final Mode FULL = new Mode("full", 15, 70, 10, 3);
 
+    /**
+     * Warm-up before each further case in a JVM that already ran one (B1, B3): the JIT is warm,
+     * connection pools and caches are not.
+     *
+     * @return seconds
+     */
+    double caseWarmup() {
+        return Math.min(3, warmupBoringSsl);
+    }
+
     double warmup(String tlsProvider) {
         return "jdk".equals(tlsProvider) ? warmupJdk : warmupBoringSsl;
     }

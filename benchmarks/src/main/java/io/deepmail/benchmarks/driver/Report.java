@@ -46,8 +46,10 @@ final class Report {
 
     private String modeText() {
         return String.format(Locale.ROOT, "%s: warm-up %.0f s (BoringSSL) / %.0f s (JDK provider), %d repetition(s) of"
-                + " %.0f s, median (min-max) over the repetitions; a fresh JVM per peer and case", mode.name(),
-                mode.warmupBoringSsl(), mode.warmupJdk(), mode.reps(), mode.measureSeconds());
+                + " %.0f s, median (min-max) over the repetitions; a fresh JVM per peer and scenario (in B1 and B3"
+                + " the cases of a peer with the same JVM flags share one: the full warm-up before the first case,"
+                + " %.0f s before each further one)", mode.name(), mode.warmupBoringSsl(), mode.warmupJdk(),
+                mode.reps(), mode.measureSeconds(), mode.caseWarmup());
     }
 
     private String tlsText() {

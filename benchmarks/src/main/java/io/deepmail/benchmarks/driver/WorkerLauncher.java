@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one peer of one case in a fresh JVM and reads its result. Peers whose effective options are
@@ -35,10 +37,23 @@ final class WorkerLauncher {
         this.server = server;
     }
 
-    PeerResult run(Case c, String peer) throws IOException, InterruptedException {
+    /** One peer of one case as the worker sees it: JVM flags, per-case options and the cache key. */
+    private record Invocation(Case aCase, String peer, String provider, List<String> flags, Map<String, String> options,
+            List<String> key) {
+
+        /** Cases whose invocations share this key can share a JVM. */
+        List<String> jvmKey() {
+            List<String> k = new ArrayList<>(flags);
+            k.add(aCase.scenario());
+            k.add(peer);
+            k.add(provider);
+            return k;
+        }
+    }
+
+    private Invocation invocation(Case c, String peer) {
         Map<String, String> args = new LinkedHashMap<>(c.args());
         boolean micrometer = Matrix.OURS_MICROMETER.equals(peer);
-        String workerPeer = micrometer ? Matrix.OURS : peer;
         if (Matrix.ANGUS.equals(peer)) {
             args.put("provider", "jdk");
         }
@@ -48,52 +63,143 @@ final class WorkerLauncher {
         if ("x25519".equals(args.get("group"))) {
             flags.add("-Djdk.tls.namedGroups=x25519");
         }
-        List<String> wargs = new ArrayList<>(List.of("--scenario", c.scenario(), "--peer", workerPeer,
-                "--pki", pki.toString(), "--port", Integer.toString(server.port(c.protocol(), c.delayMillis())),
-                "--warmup", Double.toString(mode.warmup(provider)), "--measure", Double.toString(mode.measureSeconds()),
-                "--reps", Integer.toString(mode.reps())));
-        args.forEach((k, v) -> {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("port", Integer.toString(server.port(c.protocol(), c.delayMillis())));
+        options.putAll(args);
+        if (micrometer) {
+            options.put("micrometer", "true");
+        }
+        if ("B4".equals(c.scenario())) {
+            options.put("starttls-port", Integer.toString(server.port("imap-starttls", c.delayMillis())));
+        }
+        List<String> key = new ArrayList<>(flags);
+        key.add(c.scenario());
+        key.add(micrometer ? Matrix.OURS : peer);
+        options.forEach((k, v) -> key.add(k + "=" + v));
+        return new Invocation(c, peer, provider, flags, options, key);
+    }
+
+    private List<String> commonArgs(Invocation inv) {
+        return new ArrayList<>(List.of("--scenario", inv.aCase().scenario(), "--peer",
+                Matrix.OURS_MICROMETER.equals(inv.peer()) ? Matrix.OURS : inv.peer(), "--pki", pki.toString(),
+                "--warmup", Double.toString(mode.warmup(inv.provider())),
+                "--measure", Double.toString(mode.measureSeconds()), "--reps", Integer.toString(mode.reps())));
+    }
+
+    /**
+     * Runs one peer of one case in its own JVM.
+     *
+     * @param c the case
+     * @param peer the peer
+     * @return its result
+     */
+    PeerResult run(Case c, String peer) throws IOException, InterruptedException {
+        Invocation inv = invocation(c, peer);
+        PeerResult cached = cached(inv);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> wargs = commonArgs(inv);
+        inv.options().forEach((k, v) -> {
             wargs.add("--" + k);
             wargs.add(v);
         });
-        if (micrometer) {
-            wargs.add("--micrometer");
+        String name = fileName(c.scenario() + "-" + c.label() + "-" + peer);
+        long bound = "B2".equals(c.scenario()) || "B4".equals(c.scenario()) || "B5".equals(c.scenario()) ? 1200
+                : (long) (mode.warmup(inv.provider()) + (mode.measureSeconds() + 60) * mode.reps() + 120);
+        Launch launch = launch(inv.flags(), wargs, name, bound);
+        PeerResult result = launch.failure() != null ? failed(c, peer, launch.failure(), launch.loadBefore())
+                : parse(c, peer, launch.result(), launch.loadBefore());
+        done.put(inv.key(), result);
+        return result;
+    }
+
+    /**
+     * Runs one peer over several closed-loop cases (B1, B3), sharing a JVM between the cases whose
+     * JVM flags and TLS provider are the same: one full warm-up per JVM, then
+     * {@link #CASE_WARMUP_SECONDS} before each further case.
+     *
+     * @param cases the cases, in order
+     * @param peer the peer
+     * @return one result per case, in the same order
+     */
+    List<PeerResult> runAll(List<Case> cases, String peer) throws IOException, InterruptedException {
+        Map<List<String>, List<Invocation>> jvms = new LinkedHashMap<>();
+        Map<List<String>, List<Invocation>> sameKey = new LinkedHashMap<>();
+        for (Case c : cases) {
+            Invocation inv = invocation(c, peer);
+            // Angus ignores the provider choice, so two cases may be one measurement: measure it once.
+            if (cached(inv) == null && !sameKey.containsKey(inv.key())) {
+                jvms.computeIfAbsent(inv.jvmKey(), k -> new ArrayList<>()).add(inv);
+            }
+            sameKey.computeIfAbsent(inv.key(), k -> new ArrayList<>()).add(inv);
         }
-        if ("B4".equals(c.scenario())) {
-            wargs.add("--starttls-port");
-            wargs.add(Integer.toString(server.port("imap-starttls", c.delayMillis())));
+        for (List<Invocation> group : jvms.values()) {
+            Invocation first = group.get(0);
+            Path casesFile = logs.resolve(fileName(first.aCase().scenario() + "-" + peer + "-" + first.provider() + "-"
+                    + (first.flags().size() > Jvm.WORKER_FLAGS.size() + 1 ? "x25519" : "default-groups")
+                    + "-cases") + ".json");
+            JsonArray json = new JsonArray();
+            group.forEach(inv -> json.add(new JsonObject(new LinkedHashMap<>(inv.options()))));
+            Files.writeString(casesFile, json.encodePrettily(), StandardCharsets.UTF_8);
+            List<String> wargs = commonArgs(first);
+            wargs.addAll(List.of("--case-warmup", Double.toString(mode.caseWarmup()), "--cases", casesFile.toString()));
+            long bound = (long) (mode.warmup(first.provider())
+                    + group.size() * (mode.caseWarmup() + (mode.measureSeconds() + 60) * mode.reps()) + 120);
+            Launch launch = launch(first.flags(), wargs, casesFile.getFileName().toString().replace("-cases.json", ""),
+                    bound);
+            for (int i = 0; i < group.size(); i++) {
+                Invocation inv = group.get(i);
+                PeerResult r;
+                if (launch.failure() != null) {
+                    r = failed(inv.aCase(), peer, launch.failure(), launch.loadBefore());
+                } else {
+                    JsonArray each = launch.result().getJsonArray("cases");
+                    r = i < each.size() ? parse(inv.aCase(), peer, each.getJsonObject(i), launch.loadBefore())
+                            : failed(inv.aCase(), peer, "no result for this case", launch.loadBefore());
+                }
+                done.put(inv.key(), r);
+            }
         }
-        List<String> key = new ArrayList<>(flags);
-        key.addAll(wargs);
-        key.add(Integer.toString(c.delayMillis()));
-        key.add(c.protocol());
-        PeerResult cached = done.get(key);
-        if (cached != null) {
-            return new PeerResult(c, peer, cached.tlsProvider(), cached.metrics(), cached.errors(), cached.failure(),
-                    cached.load(), cached.threads(), cached.detail());
+        List<PeerResult> ordered = new ArrayList<>();
+        for (Case c : cases) {
+            ordered.add(Objects.requireNonNull(cached(invocation(c, peer))));
         }
-        String name = (c.scenario() + "-" + c.label() + "-" + peer).replaceAll("[^A-Za-z0-9.+-]+", "_");
+        return ordered;
+    }
+
+    private @Nullable PeerResult cached(Invocation inv) {
+        PeerResult cached = done.get(inv.key());
+        return cached == null ? null : new PeerResult(inv.aCase(), inv.peer(), cached.tlsProvider(), cached.metrics(),
+                cached.errors(), cached.failure(), cached.load(), cached.threads(), cached.detail());
+    }
+
+    /** A worker JVM's outcome: its JSON result, or why there is none. */
+    private record Launch(@Nullable JsonObject result, @Nullable String failure, String loadBefore) {
+    }
+
+    private Launch launch(List<String> flags, List<String> wargs, String name, long boundSeconds)
+            throws IOException, InterruptedException {
         Path out = logs.resolve(name + ".json");
         Path log = logs.resolve(name + ".log");
-        wargs.add("--out");
-        wargs.add(out.toString());
+        List<String> args = new ArrayList<>(wargs);
+        args.add("--out");
+        args.add(out.toString());
         String loadBefore = MachineInfo.loadAverage();
-        ProcessBuilder pb = new ProcessBuilder(Jvm.command(flags, Worker.class.getName(), wargs))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Process p = pb.start();
-        long bound = "B2".equals(c.scenario()) || "B4".equals(c.scenario()) || "B5".equals(c.scenario()) ? 1200
-                : (long) (mode.warmup(provider) + (mode.measureSeconds() + 60) * mode.reps() + 120);
-        PeerResult result;
-        if (!p.waitFor(bound, TimeUnit.SECONDS)) {
+        Process p = new ProcessBuilder(Jvm.command(flags, Worker.class.getName(), args))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(boundSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            result = failed(c, peer, "timed out after " + bound + " s; see " + log.getFileName(), loadBefore);
-        } else if (p.exitValue() != 0 || !Files.exists(out)) {
-            result = failed(c, peer, "exit " + p.exitValue() + ": " + lastLine(log), loadBefore);
-        } else {
-            result = parse(c, peer, new JsonObject(Files.readString(out, StandardCharsets.UTF_8)), loadBefore);
+            return new Launch(null, "timed out after " + boundSeconds + " s; see " + log.getFileName(), loadBefore);
         }
-        done.put(key, result);
-        return result;
+        if (p.exitValue() != 0 || !Files.exists(out)) {
+            return new Launch(null, "exit " + p.exitValue() + ": " + lastLine(log), loadBefore);
+        }
+        return new Launch(new JsonObject(Files.readString(out, StandardCharsets.UTF_8)), null, loadBefore);
+    }
+
+    private static String fileName(String s) {
+        return s.replaceAll("[^A-Za-z0-9.+-]+", "_");
     }
 
     private static PeerResult failed(Case c, String peer, String why, String loadBefore) {

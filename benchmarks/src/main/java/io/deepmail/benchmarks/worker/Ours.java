@@ -38,13 +38,17 @@ final class Ours {
     }
 
     static MailTransport transport(LoopResources loops, WorkerConfig config) {
+        return transport(MailResources.of(loops), config);
+    }
+
+    static MailTransport transport(MailResources resources, WorkerConfig config) {
         TlsOptions.Builder tls = TlsOptions.builder()
                 .trustAnchors(TrustAnchors.of(BenchPki.ca(config.pki())))
                 .provider(config.boringSsl() ? TlsProviderPreference.BORINGSSL : TlsProviderPreference.JDK);
         if (config.x25519Only()) {
             tls.namedGroups(List.of("x25519"));
         }
-        MailTransport transport = MailTransport.create(MailResources.of(loops)).tls(tls.build());
+        MailTransport transport = MailTransport.create(resources).tls(tls.build());
         if (config.micrometer()) {
             transport = MicrometerMailClientMetricsRecorder.create(new SimpleMeterRegistry()).instrument(transport);
         }

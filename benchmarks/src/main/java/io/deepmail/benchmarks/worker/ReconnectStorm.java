@@ -2,6 +2,7 @@ package io.deepmail.benchmarks.worker;
 
 import io.deepmail.benchmarks.common.Options;
 import io.deepmail.core.MailProtocol;
+import io.deepmail.core.MailResources;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.imap.ImapClient;
 import io.deepmail.imap.ImapSession;
@@ -23,9 +24,10 @@ import reactor.netty.resources.LoopResources;
  * B5 for ours: {@code --sessions} established IMAP sessions (authenticated, INBOX selected), then
  * {@code --storm} new TLS sessions ({@code establish}: TCP, TLS, greeting, capabilities) all
  * subscribed at once. Meanwhile {@code --probes} of the established sessions each send a NOOP every
- * 50 ms; their latency is recorded before the storm (baseline) and while it runs. With
- * {@code --storm-inflight N} the caller keeps at most N storm sessions in flight, to measure what a
- * bound on handshakes in flight would buy.
+ * 50 ms; their latency is recorded before the storm (baseline) and while it runs. The library
+ * bounds the TLS handshakes in flight ({@code MailResources#maxHandshakesInFlight}):
+ * {@code --handshake-limit default} keeps its default, {@code 0} removes the bound, {@code N} sets
+ * it. With {@code --storm-inflight N} the caller also keeps at most N storm sessions in flight.
  */
 final class ReconnectStorm {
 
@@ -43,7 +45,12 @@ final class ReconnectStorm {
         int stormInflight = o.getInt("storm-inflight", 0);
         Duration baseline = Duration.ofMillis((long) (Double.parseDouble(o.get("baseline", "2")) * 1000));
         LoopResources loops = Ours.loops();
-        ImapClient client = ImapClient.create(Ours.transport(loops, config)).resolver(Ours.resolver());
+        MailResources resources = MailResources.of(loops);
+        String limit = o.get("handshake-limit", "default");
+        if (!"default".equals(limit)) {
+            resources = resources.maxHandshakesInFlight(Integer.parseInt(limit));
+        }
+        ImapClient client = ImapClient.create(Ours.transport(resources, config)).resolver(Ours.resolver());
         Targets targets = Ours.targets(MailProtocol.IMAP, config.port());
         try {
             long s0 = System.nanoTime();
@@ -79,7 +86,8 @@ final class ReconnectStorm {
             double stormSeconds = (System.nanoTime() - t0) / 1e9;
             phase.set(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3));
             probing.forEach(Disposable::dispose);
-            JsonObject j = new JsonObject().put("sessions", open.size()).put("setupSeconds", setupSeconds)
+            JsonObject j = new JsonObject().put("handshakeLimit", resources.maxHandshakesInFlight())
+                    .put("sessions", open.size()).put("setupSeconds", setupSeconds)
                     .put("storm", storm).put("stormCompleted", stormed == null ? 0 : stormed.size())
                     .put("handshakeTimeouts", timeouts.get()).put("errors", errors.get() + noopErrors.get())
                     .put("stormSeconds", stormSeconds).put("probes", probes)

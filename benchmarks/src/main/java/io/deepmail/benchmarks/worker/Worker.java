@@ -9,11 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The measuring JVM the driver starts once per scenario and peer: builds the peer, runs the
- * warm-up, then the repetitions, and writes one JSON object to {@code --out}.
+ * warm-up, then the repetitions, and writes one JSON object to {@code --out}. With
+ * {@code --cases FILE} (a JSON array of option objects, for B1 and B3) it measures each case in turn
+ * in this JVM, after the full warm-up for the first and {@code --case-warmup SECONDS} for the others,
+ * and writes their results as {@code cases}.
  *
  * <p>Options: {@code --scenario B1|B2|B3|B3-5MB|B4|B5}, {@code --peer ours|netty|angus|vertx},
  * {@code --warmup SECONDS}, {@code --measure SECONDS}, {@code --reps N}, {@code --out FILE} and the
@@ -61,6 +66,36 @@ public final class Worker {
             Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
             System.exit(0);
         }
+        if (!o.values().containsKey("cases")) {
+            result.mergeIn(closedLoop(scenario, peerName, o, warmup, measure, reps));
+            result.put("loadAvgEnd", ProcessMeter.loadAverage());
+            Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
+            System.exit(0);
+        }
+        // Several cases in this JVM: the full warm-up before the first, a short one before each other
+        // (the JIT is already warm; pools and caches are not).
+        Duration caseWarmup = Duration.ofMillis((long) (Double.parseDouble(o.get("case-warmup", "3")) * 1000));
+        JsonArray cases = new JsonArray(Files.readString(Path.of(o.get("cases")), StandardCharsets.UTF_8));
+        JsonArray results = new JsonArray();
+        for (int i = 0; i < cases.size(); i++) {
+            Map<String, String> merged = new LinkedHashMap<>(o.values());
+            cases.getJsonObject(i).forEach(e -> merged.put(e.getKey(), String.valueOf(e.getValue())));
+            JsonObject one = new JsonObject().put("scenario", scenario).put("peer", peerName)
+                    .put("loadAvgStart", ProcessMeter.loadAverage());
+            one.mergeIn(closedLoop(scenario, peerName, new Options(merged), i == 0 ? warmup : caseWarmup, measure,
+                    reps));
+            results.add(one.put("loadAvgEnd", ProcessMeter.loadAverage()));
+        }
+        result.put("cases", results).put("loadAvgEnd", ProcessMeter.loadAverage());
+        Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
+        System.exit(0);
+    }
+
+    /** One closed-loop case (B1, B3): the peer, a warm-up, then the repetitions. */
+    private static JsonObject closedLoop(String scenario, String peerName, Options o, Duration warmup,
+            Duration measure, int reps) throws Exception {
+        WorkerConfig config = WorkerConfig.from(o);
+        JsonObject result = new JsonObject();
         try (Peer peer = peer(scenario, peerName, config); StallProbe probe = StallProbe.forPeer(peer, o.flag("probe"))) {
             result.put("tlsProvider", peer.tlsProvider());
             int inflight = config.inflight();
@@ -76,9 +111,7 @@ public final class Worker {
             }
             result.put("runs", runs).put("threads", ProcessMeter.threads());
         }
-        result.put("loadAvgEnd", ProcessMeter.loadAverage());
-        Files.writeString(Path.of(o.get("out")), result.encodePrettily(), StandardCharsets.UTF_8);
-        System.exit(0);
+        return result;
     }
 
     private static Peer peer(String scenario, String peer, WorkerConfig config) throws Exception {
