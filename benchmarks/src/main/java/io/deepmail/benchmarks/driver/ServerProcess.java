@@ -17,7 +17,10 @@ final class ServerProcess implements AutoCloseable {
     private final Map<String, Integer> ports = new HashMap<>();
 
     ServerProcess(Path pki, String delays, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Jvm.command(List.of("-Xmx1g", "-Dio.netty.leakDetection.level=disabled"),
+        // No session tickets (Netty, like the JDK, issues TLS 1.3 tickets by default): every handshake
+        // of every peer is a full one, as B1 asks, whatever each client's own session cache does.
+        ProcessBuilder pb = new ProcessBuilder(Jvm.command(List.of("-Xmx1g", "-Dio.netty.leakDetection.level=disabled",
+                        "-Djdk.tls.server.enableSessionTicketExtension=false"),
                 BenchServer.class.getName(), List.of("--pki", pki.toString(), "--delays", delays)));
         pb.redirectError(log.toFile());
         process = pb.start();
