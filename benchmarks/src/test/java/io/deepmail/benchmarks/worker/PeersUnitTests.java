@@ -118,8 +118,10 @@ class PeersUnitTests {
     @DisplayName("B4: with Implicit TLS healthy, ours makes one attempt per run")
     void firstSecureSessionHealthy() throws Exception {
         WorkerConfig config = new WorkerConfig(pki, server.port("imap", 0), "boringssl", "default", 1, 1, 1024, false);
+        // Two unrecorded runs first, as the benchmark does: a cold JVM's first connect (class loading,
+        // the TLS context) can outlast the 250 ms head start on a busy machine.
         io.vertx.core.json.JsonObject r = FirstSecureSession.run("ours", config, options("--runs", "3", "--warmup-runs",
-                "0", "--healthy", "true", "--starttls-port", Integer.toString(server.port("imap-starttls", 0))));
+                "2", "--healthy", "true", "--starttls-port", Integer.toString(server.port("imap-starttls", 0))));
         assertThat(r.getInteger("errors")).as("first error: %s", r.getString("firstError")).isZero();
         assertThat(r.getInteger("runs")).isEqualTo(3);
         assertThat(r.getInteger("maxAttempts")).isEqualTo(1);
