@@ -30,14 +30,18 @@ import org.springframework.context.annotation.Import;
 public class DeepmailAutoConfiguration {
 
     /**
-     * The event loops every deepmail client of the application shares.
+     * The event loops every deepmail client of the application shares, with the configured bound
+     * on TLS handshakes in flight ({@code deepmail.tls.max-handshakes-in-flight}).
      *
+     * @param properties the deepmail properties
      * @return the resources, disposed when the context closes
      */
     @Bean(destroyMethod = "dispose")
     @ConditionalOnMissingBean
-    public MailResources mailResources() {
-        return MailResources.create();
+    public MailResources mailResources(DeepmailProperties properties) {
+        MailResources resources = MailResources.create();
+        Integer bound = properties.getTls().getMaxHandshakesInFlight();
+        return bound == null ? resources : resources.maxHandshakesInFlight(bound);
     }
 
     /**

@@ -229,6 +229,30 @@ public class DeepmailProperties {
         private @Nullable Path trustAnchors;
 
         /**
+         * The most TLS handshakes in flight on the shared event loops, 0 for no bound. Unset: two per
+         * processor, at least four.
+         */
+        private @Nullable Integer maxHandshakesInFlight;
+
+        /**
+         * The bound on TLS handshakes in flight.
+         *
+         * @return the bound, or {@code null} for the library's default
+         */
+        public @Nullable Integer getMaxHandshakesInFlight() {
+            return maxHandshakesInFlight;
+        }
+
+        /**
+         * Sets the bound on TLS handshakes in flight.
+         *
+         * @param maxHandshakesInFlight the bound, 0 for none
+         */
+        public void setMaxHandshakesInFlight(@Nullable Integer maxHandshakesInFlight) {
+            this.maxHandshakesInFlight = maxHandshakesInFlight;
+        }
+
+        /**
          * The PEM file of trust anchors.
          *
          * @return the file, or {@code null} for the system trust store

@@ -53,8 +53,18 @@ class DeepmailAutoConfigurationUnitTests {
             assertThat(probe.concurrency()).isEqualTo(MailProbe.DEFAULT_CONCURRENCY);
             resources.set(context.getBean(MailResources.class));
             assertThat(resources.get().isDisposed()).isFalse();
+            assertThat(resources.get().maxHandshakesInFlight()).isEqualTo(MailResources.defaultMaxHandshakesInFlight());
         });
         assertThat(resources.get().isDisposed()).as("disposed when the context closes").isTrue();
+    }
+
+    @Test
+    @DisplayName("B5: deepmail.tls.max-handshakes-in-flight bounds the shared resources' handshakes; 0 removes the bound")
+    void handshakeBound() {
+        runner().withPropertyValues("deepmail.tls.max-handshakes-in-flight=3").run(context ->
+                assertThat(context.getBean(MailResources.class).maxHandshakesInFlight()).isEqualTo(3));
+        runner().withPropertyValues("deepmail.tls.max-handshakes-in-flight=0").run(context ->
+                assertThat(context.getBean(MailResources.class).maxHandshakesInFlight()).isZero());
     }
 
     @Test
