@@ -43,7 +43,8 @@ public final class Driver {
             "B4 for the Vert.x client and raw Netty with discovery (neither does SRV discovery; netty is measured"
                     + " straight to the healthy endpoint)",
             "B5 for Angus Mail (one thread per session: 5k blocking sessions not run) and for the other peers",
-            "B1 with a hybrid post-quantum group (X25519MLKEM768): not offered by JDK 17; not wired for BoringSSL",
+            "B1 with the hybrid post-quantum group (X25519MLKEM768) on the JDK provider: Java 17 has none (it is"
+                    + " measured on BoringSSL, where it is deepmail's default)",
             "B1 and B3 for POP3; B1 for the Vert.x client (SMTP only; B1 is measured on IMAP)",
             "B3 on the JDK provider (B3 runs each peer on BoringSSL where it can use it; Angus always uses the JDK)");
 

@@ -28,8 +28,8 @@ final class Matrix {
                         args.put("provider", provider);
                         args.put("group", group);
                         args.put("inflight", Integer.toString(inflight));
-                        all.add(new Case("B1", providerName(provider) + ", group " + group + ", " + inflight
-                                + " in flight", "imap", 0, provider, args,
+                        all.add(new Case("B1", providerName(provider) + ", " + groupName(provider, group) + ", "
+                                + inflight + " in flight", "imap", 0, provider, args,
                                 List.of(NETTY, OURS, OURS_MICROMETER, ANGUS)));
                     }
                 }
@@ -106,6 +106,14 @@ final class Matrix {
             }
         }
         return all;
+    }
+
+    /** What "default" offers: deepmail's default list (the hybrid first) on BoringSSL; the JDK's own on Java 17. */
+    static String groupName(String provider, String group) {
+        if ("x25519".equals(group)) {
+            return "X25519 only";
+        }
+        return "jdk".equals(provider) ? "JDK default groups (no hybrid on Java 17)" : "default: X25519MLKEM768 first";
     }
 
     static String providerName(String provider) {

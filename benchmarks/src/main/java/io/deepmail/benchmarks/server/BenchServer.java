@@ -2,6 +2,7 @@ package io.deepmail.benchmarks.server;
 
 import io.deepmail.benchmarks.common.BenchPki;
 import io.deepmail.benchmarks.common.Options;
+import io.deepmail.core.tls.TlsOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -12,6 +13,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -137,8 +139,13 @@ public final class BenchServer {
      */
     static SslContext serverContext(Path pki) throws IOException {
         SslProvider provider = io.netty.handler.ssl.OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
-        return SslContextBuilder.forServer(pki.resolve(BenchPki.CHAIN_PEM).toFile(), pki.resolve(BenchPki.KEY_PEM).toFile())
-                .sslProvider(provider).protocols("TLSv1.3", "TLSv1.2").build();
+        SslContextBuilder builder = SslContextBuilder.forServer(pki.resolve(BenchPki.CHAIN_PEM).toFile(),
+                pki.resolve(BenchPki.KEY_PEM).toFile()).sslProvider(provider).protocols("TLSv1.3", "TLSv1.2");
+        if (provider == SslProvider.OPENSSL) {
+            // the hybrid post-quantum group first, as deepmail offers by default
+            builder.option(OpenSslContextOption.GROUPS, TlsOptions.DEFAULT_NAMED_GROUPS.toArray(String[]::new));
+        }
+        return builder.build();
     }
 
     /** Listens with Implicit TLS, or in the clear when {@code tls} is null (the responder offers STARTTLS). */

@@ -28,8 +28,10 @@ final class NettyTls {
                 .protocols("TLSv1.3", "TLSv1.2")
                 .ciphers(suites)
                 .endpointIdentificationAlgorithm("HTTPS");
-        if (config.boringSsl() && config.x25519Only()) {
-            builder.option(OpenSslContextOption.GROUPS, new String[] {"X25519"});
+        if (config.boringSsl()) {
+            // the groups ours offers: X25519 alone, or its default list with the hybrid first
+            builder.option(OpenSslContextOption.GROUPS, config.x25519Only() ? new String[] {"X25519"}
+                    : TlsOptions.DEFAULT_NAMED_GROUPS.toArray(String[]::new));
         }
         return builder.build();
     }

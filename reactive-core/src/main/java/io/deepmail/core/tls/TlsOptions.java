@@ -62,8 +62,21 @@ public record TlsOptions(
     public static final List<String> FINITE_FIELD_DHE_SUITES = List.of(
             "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
 
-    /** Default key-exchange groups. */
-    public static final List<String> DEFAULT_NAMED_GROUPS = List.of("x25519", "secp256r1", "secp384r1");
+    /**
+     * The hybrid post-quantum key exchange of X25519 and ML-KEM-768
+     * (draft-ietf-tls-ecdhe-mlkem), as BoringSSL names it.
+     */
+    public static final String X25519_MLKEM768 = "X25519MLKEM768";
+
+    /**
+     * Default key-exchange groups: the hybrid post-quantum {@value #X25519_MLKEM768} first, then
+     * X25519, P-256 and P-384. BoringSSL sends key shares for the hybrid and for X25519, so a server
+     * without ML-KEM still completes in one round trip; a BoringSSL build that lacks the hybrid
+     * drops it (and only it) from a list that also names classical groups. The JDK provider on
+     * Java 17 has no hybrid group and uses {@code jdk.tls.namedGroups}.
+     */
+    public static final List<String> DEFAULT_NAMED_GROUPS = List.of(X25519_MLKEM768, "x25519", "secp256r1",
+            "secp384r1");
 
     private static final TlsOptions DEFAULTS = builder().build();
 

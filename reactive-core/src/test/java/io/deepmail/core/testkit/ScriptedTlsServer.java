@@ -95,7 +95,7 @@ public final class ScriptedTlsServer implements AutoCloseable {
 
     private ScriptedTlsServer(Builder builder) throws SSLException {
         SslContext context = builder.credentials.isEmpty() ? null
-                : ServerTlsContexts.build(builder.credentials, builder.protocols, builder.ciphers,
+                : ServerTlsContexts.build(builder.credentials, builder.protocols, builder.ciphers, builder.groups,
                         builder.sslProvider, builder.jcaProvider);
         if (context == null && builder.implicitTls) {
             throw new IllegalStateException("implicit TLS needs at least one credential");
@@ -274,6 +274,7 @@ public final class ScriptedTlsServer implements AutoCloseable {
         private final List<ServerTlsContexts.Credential> credentials = new ArrayList<>();
         private @Nullable List<String> protocols;
         private @Nullable List<String> ciphers;
+        private @Nullable List<String> groups;
         private SslProvider sslProvider = SslProvider.JDK;
         private @Nullable Provider jcaProvider;
         private boolean implicitTls;
@@ -325,6 +326,18 @@ public final class ScriptedTlsServer implements AutoCloseable {
          */
         public Builder ciphers(String... enabled) {
             this.ciphers = List.of(enabled);
+            return this;
+        }
+
+        /**
+         * Restricts the key-exchange groups, in BoringSSL names ({@code "X25519MLKEM768"},
+         * {@code "x25519"}); BoringSSL ({@link SslProvider#OPENSSL}) only.
+         *
+         * @param enabled the groups to accept
+         * @return this builder
+         */
+        public Builder groups(String... enabled) {
+            this.groups = List.of(enabled);
             return this;
         }
 

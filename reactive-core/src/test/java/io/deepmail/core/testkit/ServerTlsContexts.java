@@ -1,6 +1,7 @@
 package io.deepmail.core.testkit;
 
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
@@ -38,7 +39,8 @@ final class ServerTlsContexts {
     }
 
     static SslContext build(List<Credential> credentials, @Nullable List<String> protocols,
-            @Nullable List<String> ciphers, SslProvider provider, @Nullable Provider jcaProvider) throws SSLException {
+            @Nullable List<String> ciphers, @Nullable List<String> groups, SslProvider provider,
+            @Nullable Provider jcaProvider) throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forServer(keyManagers(credentials, jcaProvider))
                 .sslProvider(provider);
         if (jcaProvider != null) {
@@ -49,6 +51,12 @@ final class ServerTlsContexts {
         }
         if (ciphers != null) {
             builder.ciphers(ciphers);
+        }
+        if (groups != null) {
+            if (provider == SslProvider.JDK) {
+                throw new IllegalArgumentException("key-exchange groups can be set on the BoringSSL provider only");
+            }
+            builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new));
         }
         return builder.build();
     }

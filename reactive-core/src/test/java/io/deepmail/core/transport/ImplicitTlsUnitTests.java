@@ -20,6 +20,7 @@ import io.deepmail.core.testkit.ScriptedConnection;
 import io.deepmail.core.testkit.ScriptedTlsServer;
 import io.deepmail.core.testkit.TestCa;
 import io.deepmail.core.testkit.TestPki;
+import io.deepmail.core.tls.TlsOptions;
 import io.deepmail.core.tls.TlsProvider;
 import io.deepmail.core.tls.TlsProviderPreference;
 import io.deepmail.core.tls.TlsVersion;
@@ -145,6 +146,36 @@ class ImplicitTlsUnitTests {
         try (ScriptedTlsServer server = server("TLSv1.2", "TLS_RSA_WITH_AES_128_GCM_SHA256")) {
             transport(RESOURCES.get(), CA, provider).connect(request(server, TransportMode.IMPLICIT))
                     .as(StepVerifier::create)
+                    .expectError(TlsNegotiationException.class)
+                    .verify(WAIT);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("TLS-01: by default BoringSSL offers the hybrid post-quantum X25519MLKEM768: a server that accepts only "
+            + "it completes the handshake, and one that accepts only x25519 does too (both key shares are sent)")
+    void hybridPostQuantumGroupByDefault() throws Exception {
+        for (String only : List.of(TlsOptions.X25519_MLKEM768, "x25519")) {
+            try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SERVER.key(), SERVER.chain())
+                    .implicitTls().sslProvider(SslProvider.OPENSSL).groups(only)
+                    .script(Script.builder().send("* OK ready\r\n").awaitClose().build()).start()) {
+                MailConnection connection = transport(RESOURCES.get(), CA, TlsProviderPreference.BORINGSSL)
+                        .connect(request(server, TransportMode.IMPLICIT)).block(WAIT);
+                assertThat(connection.security().orElseThrow().tlsVersion()).as(only).isEqualTo("TLSv1.3");
+                connection.close().block(WAIT);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("TLS-01: with the groups narrowed to x25519, a server that accepts only the hybrid group is refused")
+    void classicalOnlyClientMeetsHybridOnlyServer() throws Exception {
+        try (ScriptedTlsServer server = ScriptedTlsServer.builder().credential(SERVER.key(), SERVER.chain())
+                .implicitTls().sslProvider(SslProvider.OPENSSL).groups(TlsOptions.X25519_MLKEM768)
+                .script(Script.builder().send("* OK ready\r\n").awaitClose().build()).start()) {
+            MailTransport x25519 = MailTransport.create(RESOURCES.get()).tls(TransportFixture
+                    .options(CA, TlsProviderPreference.BORINGSSL).namedGroups(List.of("x25519")).build());
+            StepVerifier.create(x25519.connect(request(server, TransportMode.IMPLICIT)))
                     .expectError(TlsNegotiationException.class)
                     .verify(WAIT);
         }

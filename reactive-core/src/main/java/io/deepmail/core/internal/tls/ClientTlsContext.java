@@ -12,10 +12,13 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.NetUtil;
+import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client TLS context built from {@link TlsOptions}: the Netty {@link SslContext}, the provider
@@ -23,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * one is expensive; {@link io.deepmail.core.MailResources} caches them per options value.
  */
 public final class ClientTlsContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientTlsContext.class);
 
     private final TlsOptions options;
     private final SslContext sslContext;
@@ -62,11 +67,9 @@ public final class ClientTlsContext {
                 // deepmail runs its own RFC 7817 check; the JDK's "HTTPS" rules fall back to the CN
                 // and know nothing of SRV-IDs (REQUIREMENTS §2.4, §10).
                 .endpointIdentificationAlgorithm(null);
-        if (provider == TlsProvider.BORINGSSL) {
-            builder.option(OpenSslContextOption.GROUPS, options.namedGroups().toArray(String[]::new));
-        }
         try {
-            SslContext context = builder.build();
+            SslContext context = provider == TlsProvider.BORINGSSL ? withGroups(builder, options.namedGroups())
+                    : builder.build();
             if (context.cipherSuites().isEmpty()) {
                 throw new IllegalStateException("the " + provider + " TLS provider supports none of " + options.cipherSuites());
             }
@@ -74,6 +77,25 @@ public final class ClientTlsContext {
                     PkixValidator.forAnchors(options.trustAnchors()));
         } catch (SSLException e) {
             throw new IllegalStateException("cannot build a " + provider + " TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds with the configured groups; if this BoringSSL build does not know the hybrid
+     * post-quantum group, again without it, as long as classical groups remain.
+     */
+    private static SslContext withGroups(SslContextBuilder builder, List<String> groups) throws SSLException {
+        try {
+            return builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new)).build();
+        } catch (SSLException e) {
+            List<String> classical = groups.stream()
+                    .filter(g -> !g.equalsIgnoreCase(TlsOptions.X25519_MLKEM768)).toList();
+            if (classical.isEmpty() || classical.size() == groups.size()) {
+                throw e;
+            }
+            LOG.warn("this BoringSSL build does not offer {} ({}); offering {}", TlsOptions.X25519_MLKEM768,
+                    e.getMessage(), classical);
+            return builder.option(OpenSslContextOption.GROUPS, classical.toArray(String[]::new)).build();
         }
     }
 
