@@ -50,6 +50,8 @@ public final class TransportConnector {
     private final TimeoutOptions timeouts;
     private final SessionObserver observer;
     private final MailClientMetricsRecorder metrics;
+    /** What every connection shares, configured once: each configuration call copies the client. */
+    private final TcpClient base;
 
     private TransportConnector(MailResources resources, Memo<ClientTlsContext> tlsContext,
             TimeoutOptions timeouts, SessionObserver observer, MailClientMetricsRecorder metrics) {
@@ -59,6 +61,10 @@ public final class TransportConnector {
         this.timeouts = timeouts;
         this.observer = observer;
         this.metrics = metrics;
+        this.base = TcpClient.newConnection()
+                .runOn(resources.loops())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
+                .option(ChannelOption.AUTO_READ, false);
     }
 
     /**
@@ -137,11 +143,8 @@ public final class TransportConnector {
         PeerVerification verification = context == null ? null : PeerVerifiers.forRequest(context, request);
         AtomicReference<SslHandler> handler = new AtomicReference<>();
         long started = System.nanoTime();
-        TcpClient client = TcpClient.newConnection()
-                .runOn(resources.loops())
+        TcpClient client = base
                 .remoteAddress(request::socketAddress)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeouts.connect().toMillis())
-                .option(ChannelOption.AUTO_READ, false)
                 .doOnChannelInit((obs, channel, address) -> {
                     Pipelines.addBeforeBridge(channel.pipeline(), InboundHold.NAME, new InboundHold());
                     if (implicit && context != null && verification != null) {
