@@ -26,6 +26,7 @@ import io.deepmail.imap.response.UntaggedStatus;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
@@ -217,12 +218,13 @@ public final class ImapChannel {
             Flux<Outbound> commands = Flux.concat(Mono.just(idle),
                     Mono.when(done, confirmed.asMono()).then(Mono.fromSupplier(() -> CommandSegment.line("DONE"))));
             return metered("IDLE", engine.exchange(key, commands, tagged(tag)))
-                    .doOnNext(r -> {
+                    .handle((r, sink) -> {
                         if (r instanceof Continuation) {
                             confirmed.tryEmitEmpty();
+                        } else {
+                            sink.next(r);
                         }
-                    })
-                    .filter(r -> !(r instanceof Continuation));
+                    });
         });
     }
 
@@ -256,16 +258,23 @@ public final class ImapChannel {
     private Flux<ImapResponse> metered(String verb, Flux<ImapResponse> responses) {
         return Flux.defer(() -> {
             CommandMeter meter = CommandMeter.start(metrics, connection.endpoint(), verb, refusal);
+            // One signal hook instead of three: these operators stay allocated for as long as the
+            // command runs, which for IDLE is the life of the session.
             return responses
-                    .doOnNext(r -> {
-                        if (r instanceof Tagged t) {
-                            meter.tagged(t.status());
-                        } else if (r instanceof UntaggedStatus u && u.status().kind() == StatusResponse.Kind.BYE) {
-                            meter.bye();
+                    .doOnEach(signal -> {
+                        if (signal.isOnNext()) {
+                            ImapResponse r = signal.get();
+                            if (r instanceof Tagged t) {
+                                meter.tagged(t.status());
+                            } else if (r instanceof UntaggedStatus u && u.status().kind() == StatusResponse.Kind.BYE) {
+                                meter.bye();
+                            }
+                        } else if (signal.isOnError()) {
+                            meter.failed(Objects.requireNonNull(signal.getThrowable()));
+                        } else if (signal.isOnComplete()) {
+                            meter.completed();
                         }
                     })
-                    .doOnError(meter::failed)
-                    .doOnComplete(meter::completed)
                     .doOnCancel(meter::cancelled);
         });
     }

@@ -101,7 +101,11 @@ public final class Race<T> {
                 java.util.concurrent.TimeUnit.NANOSECONDS) : null;
         Disposable.Swap subscription = Disposables.swap();
         running.put(attempt, subscription);
+        // The transport keeps its connect subscriber for as long as the connection lives; detaching
+        // here stops a long-lived session from retaining this race and everything its caller
+        // chained after the connect (kilobytes per session).
         subscription.update(attempt.session()
+                .onTerminateDetach()
                 .switchIfEmpty(Mono.error(() -> new ConnectionException("the attempt ended without a session")))
                 .subscribe(session -> won(attempt, session), error -> failed(attempt, error)));
     }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConversationQueue<C, R> {
 
-    private final ArrayDeque<Conversation<C, R>> waiting = new ArrayDeque<>();
+    /** Starts small: most sessions queue one or two exchanges at a time, and idle ones none. */
+    private final ArrayDeque<Conversation<C, R>> waiting = new ArrayDeque<>(2);
     private final List<Conversation<C, R>> inFlight = new ArrayList<>();
     private final List<@Nullable Object> routingKeys = new RoutingKeys();
     private final int capacity;

@@ -46,7 +46,7 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
     private boolean closedByClient;
     private @Nullable UnsolicitedReceiver<R> unsolicited;
     /** Responses that arrived before the first exchange was enqueued, e.g. a server greeting. */
-    private final ArrayDeque<R> early = new ArrayDeque<>();
+    private final ArrayDeque<R> early = new ArrayDeque<>(1);
     private boolean exchangeSeen;
     private boolean readPending;
     private boolean working;

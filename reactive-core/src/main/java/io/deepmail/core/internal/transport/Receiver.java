@@ -20,7 +20,8 @@ abstract class Receiver<R> implements Subscription {
     final ExchangeHandler<?, R> engine;
     final CoreSubscriber<? super R> actual;
 
-    private final ArrayDeque<R> buffer = new ArrayDeque<>();
+    /** Starts small (an idle session holds thousands of these); it grows with a burst of responses. */
+    private final ArrayDeque<R> buffer = new ArrayDeque<>(2);
     private final int capacity;
     private final AtomicLong requested = new AtomicLong();
     private volatile boolean cancelled;
