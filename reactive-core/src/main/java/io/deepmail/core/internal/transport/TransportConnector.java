@@ -155,7 +155,10 @@ public final class TransportConnector {
                     }
                 });
         PhaseHandle phase = metrics.startPhase(MailPhase.CONNECT, endpoint, "");
+        // Reactor Netty keeps the connect Mono's subscriber for as long as the connection lives (its
+        // connection observer): detach it, or each idle session holds this whole pipeline (B2).
         return client.connect()
+                .onTerminateDetach()
                 .onErrorMap(e -> !(e instanceof MailClientException), e -> connectFailure(endpoint, e))
                 .doOnCancel(phase::cancelled)
                 .doOnNext(conn -> phase.succeeded())
