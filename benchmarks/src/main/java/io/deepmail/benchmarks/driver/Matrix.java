@@ -1,5 +1,6 @@
 package io.deepmail.benchmarks.driver;
 
+import io.deepmail.core.MailResources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +103,8 @@ final class Matrix {
                 args.put("handshake-limit", limit);
                 all.add(new Case("B5", args.get("sessions") + " established sessions, storm of " + args.get("storm")
                         + " new TLS sessions at once, " + ("0".equals(limit) ? "no handshake bound"
-                        : "the default handshake bound"), "imap", 0, "boringssl", args, List.of(OURS)));
+                        : "the default handshake bound (" + MailResources.defaultMaxHandshakesInFlight() + ")"), "imap", 0,
+                        "boringssl", args, List.of(OURS)));
             }
         }
         return all;
