@@ -264,8 +264,9 @@ final class Report {
     }
 
     private static void stormTable(StringBuilder b, List<PeerResult> rs) {
-        b.append("## B5 reconnect storm (new sessions: TCP, TLS, greeting, capabilities; all subscribed at once, with the library's bound on handshakes in flight at its default or removed;"
-                + " NOOP every 50 ms on probe sessions among the established ones)\n\n");
+        b.append("## B5 reconnect storm (new sessions: TCP, TLS, greeting, capabilities; all subscribed at once, with"
+                + " the library's bound on handshakes in flight at its default or removed; NOOP every 50 ms on probe"
+                + " sessions among the established ones)\n\n");
         b.append("| case | peer | TLS | established | setup s | storm completed | handshake timeouts | other errors |"
                 + " storm s | NOOP p50/p99 ms before | NOOP p50/p99/max ms during | NOOPs during |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
