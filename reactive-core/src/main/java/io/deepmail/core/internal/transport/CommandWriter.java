@@ -16,9 +16,9 @@ import reactor.util.context.Context;
  * <p>One event-loop task writes at most about {@link #TURN_BYTES} (by the channel's message size
  * estimate, so a message body chunk counts its bytes and a small command a few): the writer sizes
  * each request from the largest command seen so far, and once a turn's share is spent it flushes
- * and asks for more in a new task, so other channels on the loop get their turn between the
- * pieces of a large message (issue 12, B3: a 5 MB message never blocks the loop for long). A
- * writer paused on writability also continues in a new task.
+ * and asks for more in a later round of the event loop, so other channels' I/O and timers run
+ * between the pieces of a large message (issue 12, B3: a 5 MB message never blocks the loop for
+ * long). A writer paused on writability also continues in a later round.
  *
  * @param <C> the command type
  * @param <R> the response type
@@ -99,9 +99,12 @@ final class CommandWriter<C, R> implements CoreSubscriber<C> {
         }
     }
 
-    /** Continues in a new event-loop task with a fresh share of bytes. */
+    /**
+     * Continues with a fresh share of bytes in a later round of the event loop, so its I/O and due
+     * timers run in between: a task queued with {@code execute} would run in the same round.
+     */
     private void nextTurn() {
-        if (!engine.later(() -> {
+        if (!engine.nextRound(() -> {
             turnBytes = 0;
             requestMore();
         })) {

@@ -14,6 +14,7 @@ import io.netty.channel.ChannelHandlerContext;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -119,6 +120,25 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
             return true;
         } catch (RejectedExecutionException e) {
             // The loop has shut down: its channel is closed and every receiver has been failed.
+            return false;
+        }
+    }
+
+    /**
+     * Runs the task in a later round of the event loop, after its next I/O and the timers then due:
+     * a zero-delay timer, where a plain task could run in the same round as the one queueing it.
+     *
+     * @return {@code false} if the engine was never installed or its event loop has shut down
+     */
+    boolean nextRound(Runnable task) {
+        ChannelHandlerContext context = ctx;
+        if (context == null) {
+            return false;
+        }
+        try {
+            context.executor().schedule(task, 0, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
             return false;
         }
     }
