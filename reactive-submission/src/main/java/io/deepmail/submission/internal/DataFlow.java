@@ -4,6 +4,8 @@ import io.deepmail.submission.internal.codec.ContentChunk;
 import io.deepmail.submission.internal.codec.ContentChunk.Framing;
 import io.deepmail.submission.internal.codec.SmtpResponse;
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,12 +21,39 @@ import reactor.core.publisher.Mono;
  */
 final class DataFlow {
 
+    /**
+     * The most content bytes one chunk carries. A larger buffer from the application is cut into
+     * slices of this size, so that one event-loop task never normalises and encrypts more than a
+     * few of them (a whole 5 MB buffer would hold the loop for tens of milliseconds).
+     */
+    static final int PIECE = 64 * 1024;
+
     private DataFlow() {
+    }
+
+    /** The application's content with every buffer larger than {@link #PIECE} cut into slices, one buffer at a time. */
+    static Flux<ByteBuf> pieces(Publisher<ByteBuf> content) {
+        return Flux.from(content).flatMapIterable(DataFlow::cut, 1);
+    }
+
+    private static List<ByteBuf> cut(ByteBuf buffer) {
+        if (buffer.readableBytes() <= PIECE) {
+            return List.of(buffer);
+        }
+        List<ByteBuf> slices = new ArrayList<>(buffer.readableBytes() / PIECE + 1);
+        try {
+            while (buffer.isReadable()) {
+                slices.add(buffer.readRetainedSlice(Math.min(PIECE, buffer.readableBytes())));
+            }
+        } finally {
+            buffer.release();
+        }
+        return slices;
     }
 
     /** DATA content, after the server's 354. */
     static Mono<SmtpResponse> data(SmtpWire wire, Publisher<ByteBuf> content) {
-        Flux<ContentChunk> chunks = Flux.from(content).map(b -> ContentChunk.of(b, Framing.DATA))
+        Flux<ContentChunk> chunks = pieces(content).map(b -> ContentChunk.of(b, Framing.DATA))
                 .concatWith(Mono.fromCallable(() -> ContentChunk.end(Framing.DATA)));
         return wire.content(chunks, r -> true).single().map(r -> Replies.expectOk("DATA", r));
     }
@@ -39,7 +68,7 @@ final class DataFlow {
             AtomicInteger received = new AtomicInteger();
             AtomicReference<SmtpResponse> failure = new AtomicReference<>();
             AtomicBoolean lastSent = new AtomicBoolean();
-            Flux<ContentChunk> chunks = Flux.from(content)
+            Flux<ContentChunk> chunks = pieces(content)
                     .filter(ByteBuf::isReadable)
                     .takeWhile(b -> failure.get() == null)
                     .map(b -> {

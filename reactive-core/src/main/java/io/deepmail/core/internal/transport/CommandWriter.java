@@ -13,12 +13,22 @@ import reactor.util.context.Context;
  * the publisher drops after a cancel are released through Reactor's discard hook, and commands
  * that arrive after the exchange or the engine failed are released unwritten.
  *
+ * <p>One event-loop task writes at most about {@link #TURN_BYTES} (by the channel's message size
+ * estimate, so a message body chunk counts its bytes and a small command a few): the writer sizes
+ * each request from the largest command seen so far, and once a turn's share is spent it flushes
+ * and asks for more in a later round of the event loop, so other channels' I/O and timers run
+ * between the pieces of a large message (issue 12, B3: a 5 MB message never blocks the loop for
+ * long). A writer paused on writability also continues in a later round.
+ *
  * @param <C> the command type
  * @param <R> the response type
  */
 final class CommandWriter<C, R> implements CoreSubscriber<C> {
 
-    private static final int BATCH = 32;
+    /** The most commands requested at once. */
+    static final int BATCH = 32;
+    /** The bytes one event-loop task writes before the rest waits for a new task. */
+    static final int TURN_BYTES = 256 * 1024;
 
     private final ExchangeHandler<C, R> engine;
     private final Conversation<C, R> conversation;
@@ -30,6 +40,10 @@ final class CommandWriter<C, R> implements CoreSubscriber<C> {
     private boolean unflushed;
     private boolean awaitingWritability;
     private boolean done;
+    /** Estimated bytes written in the current event-loop task. */
+    private long turnBytes;
+    /** The largest estimated command size seen; it sizes the next request. */
+    private int largest;
 
     CommandWriter(ExchangeHandler<C, R> engine, Conversation<C, R> conversation) {
         this.engine = engine;
@@ -77,11 +91,24 @@ final class CommandWriter<C, R> implements CoreSubscriber<C> {
         }
     }
 
-    /** Requests the next batch if writing paused while the channel was not writable. */
+    /** Requests the next batch, in a new task, if writing paused while the channel was not writable. */
     void resume() {
         if (awaitingWritability) {
             awaitingWritability = false;
+            nextTurn();
+        }
+    }
+
+    /**
+     * Continues with a fresh share of bytes in a later round of the event loop, so its I/O and due
+     * timers run in between: a task queued with {@code execute} would run in the same round.
+     */
+    private void nextTurn() {
+        if (!engine.nextRound(() -> {
+            turnBytes = 0;
             requestMore();
+        })) {
+            cancel();
         }
     }
 
@@ -91,6 +118,9 @@ final class CommandWriter<C, R> implements CoreSubscriber<C> {
             return;
         }
         outstanding--;
+        int size = engine.sizeOf(command);
+        turnBytes += size;
+        largest = Math.max(largest, Math.max(size, 1));
         conversation.commandWritten();
         engine.write(command);
         if (inRequest) {
@@ -123,15 +153,21 @@ final class CommandWriter<C, R> implements CoreSubscriber<C> {
         if (done || outstanding > 0 || s == null || s == Operators.cancelledSubscription()) {
             return;
         }
+        if (turnBytes >= TURN_BYTES) {
+            // The flush at the end of the outermost request (or after the write) sends this turn's share.
+            nextTurn();
+            return;
+        }
         if (!engine.isWritable()) {
             awaitingWritability = true;
             return;
         }
-        outstanding = BATCH;
+        int n = demand();
+        outstanding = n;
         boolean outermost = !inRequest;
         inRequest = true;
         try {
-            s.request(BATCH);
+            s.request(n);
         } finally {
             if (outermost) {
                 inRequest = false;
@@ -141,5 +177,16 @@ final class CommandWriter<C, R> implements CoreSubscriber<C> {
                 }
             }
         }
+    }
+
+    /**
+     * How many commands fit in what is left of this turn at the largest size seen so far: one
+     * while no size is known yet, never more than {@link #BATCH}.
+     */
+    private int demand() {
+        if (largest == 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(BATCH, (TURN_BYTES - turnBytes) / largest));
     }
 }

@@ -11,10 +11,10 @@ import io.deepmail.core.transport.ExchangeOptions;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -98,19 +98,47 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
      */
     boolean onLoop(Runnable task) {
         ChannelHandlerContext context = ctx;
-        if (context == null) {
-            return false;
-        }
-        EventExecutor loop = context.executor();
-        if (loop.inEventLoop()) {
+        if (context != null && context.executor().inEventLoop()) {
             task.run();
             return true;
         }
+        return later(task);
+    }
+
+    /**
+     * Runs the task in a new event-loop task, after those already queued, even when called on the loop.
+     *
+     * @return {@code false} if the engine was never installed or its event loop has shut down
+     */
+    boolean later(Runnable task) {
+        ChannelHandlerContext context = ctx;
+        if (context == null) {
+            return false;
+        }
         try {
-            loop.execute(task);
+            context.executor().execute(task);
             return true;
         } catch (RejectedExecutionException e) {
             // The loop has shut down: its channel is closed and every receiver has been failed.
+            return false;
+        }
+    }
+
+    /**
+     * Runs the task in a later round of the event loop, after its next I/O and the timers then due:
+     * a zero-delay timer, where a plain task could run in the same round as the one queueing it.
+     *
+     * @return {@code false} if the engine was never installed or its event loop has shut down
+     */
+    boolean nextRound(Runnable task) {
+        ChannelHandlerContext context = ctx;
+        if (context == null) {
+            return false;
+        }
+        try {
+            context.executor().schedule(task, 0, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
             return false;
         }
     }
@@ -136,6 +164,11 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
     boolean isWritable() {
         ChannelHandlerContext context = ctx;
         return context != null && context.channel().isWritable();
+    }
+
+    /** The channel's estimate of a command's size in bytes: its readable bytes for a buffer or buffer holder. */
+    int sizeOf(C command) {
+        return Objects.requireNonNull(ctx).channel().config().getMessageSizeEstimator().newHandle().size(command);
     }
 
     void write(C command) {
