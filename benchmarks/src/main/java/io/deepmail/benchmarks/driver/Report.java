@@ -55,8 +55,10 @@ final class Report {
     private String tlsText() {
         return "TLS 1.3 (1.2 allowed), server certificate " + keyType
                 + ", one test CA trusted by every peer, host name verification on everywhere;"
-                + " key-exchange group as requested by the client: `x25519` = X25519 only, `default` = the stack's own"
-                + " list (ours: x25519, secp256r1, secp384r1; JDK 17 and BoringSSL defaults otherwise)";
+                + " no TLS session tickets (every handshake is a full one); key-exchange groups offered by the client:"
+                + " X25519 only, or the default: on BoringSSL deepmail's list, " + String.join(", ",
+                        io.deepmail.core.tls.TlsOptions.DEFAULT_NAMED_GROUPS) + " (the floor offers the same, the"
+                + " responder accepts the hybrid first), and on the JDK provider Java 17's own list (no hybrid group)";
     }
 
     JsonObject json() {

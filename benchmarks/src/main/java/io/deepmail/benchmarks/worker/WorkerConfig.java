@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * @param pki the PKI directory
  * @param port the responder's port (protocol and delay chosen by the driver)
  * @param provider {@code boringssl} or {@code jdk}
- * @param group {@code x25519} (X25519 only) or {@code default} (the stack's own list)
+ * @param group {@code x25519} (X25519 only) or {@code default} (on BoringSSL deepmail's default list,
+ *     the hybrid first, for ours and the floor alike; on the JDK provider Java 17's own list)
  * @param inflight operations in flight (B1) or pool size (B3)
  * @param recipients recipients per message (B3)
  * @param messageBytes message size (B3)
