@@ -2,21 +2,12 @@ package io.deepmail.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deepmail.core.Endpoint;
-import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
-import io.deepmail.core.connect.AddressResolver;
 import io.deepmail.core.connect.Targets;
 import io.deepmail.core.sasl.SaslAuthenticationException;
 import io.deepmail.core.testkit.LabEnvironment;
 import io.deepmail.core.testkit.MailResourcesExtension;
-import io.deepmail.core.tls.TlsOptions;
-import io.deepmail.core.tls.TrustAnchors;
-import io.deepmail.core.transport.MailTransport;
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,13 +36,8 @@ class SubmissionOAuthLabIntegrationTests {
     void lab() throws Exception {
         env = LabEnvironment.require();
         metrics = new RecordingMetrics();
-        MailTransport transport = MailTransport.create(RESOURCES.get()).metrics(metrics)
-                .tls(TlsOptions.builder().trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
-        String host = env.get("LAB_STRICT_HOST");
-        client = SubmissionClient.create(transport).resolver(AddressResolver.of(Map.of(host,
-                List.of(InetAddress.getByName(env.get("LAB_STRICT_IP"))))));
-        strict = Targets.endpoints(MailProtocol.SUBMISSION, new Endpoint(MailProtocol.SUBMISSION, host,
-                env.port("LAB_SUBMISSION_PORT"), TransportMode.STARTTLS));
+        client = SubmissionLab.client(env, RESOURCES.get(), metrics);
+        strict = SubmissionLab.strict(env, TransportMode.STARTTLS);
     }
 
     @Test

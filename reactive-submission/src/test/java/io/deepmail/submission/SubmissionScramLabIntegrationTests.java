@@ -3,24 +3,14 @@ package io.deepmail.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deepmail.core.Account;
-import io.deepmail.core.Endpoint;
-import io.deepmail.core.MailProtocol;
 import io.deepmail.core.TransportMode;
 import io.deepmail.core.auth.Credentials;
 import io.deepmail.core.auth.CredentialsProvider;
-import io.deepmail.core.connect.AddressResolver;
-import io.deepmail.core.connect.Targets;
 import io.deepmail.core.testkit.LabEnvironment;
 import io.deepmail.core.testkit.MailResourcesExtension;
-import io.deepmail.core.tls.TlsOptions;
-import io.deepmail.core.tls.TrustAnchors;
-import io.deepmail.core.transport.MailTransport;
 import io.netty.buffer.Unpooled;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -52,16 +42,7 @@ class SubmissionScramLabIntegrationTests {
     void lab() throws Exception {
         env = LabEnvironment.require();
         metrics = new RecordingMetrics();
-        MailTransport transport = MailTransport.create(RESOURCES.get()).metrics(metrics)
-                .tls(TlsOptions.builder().trustAnchors(TrustAnchors.fromPem(env.path("LAB_CA_PEM"))).build());
-        client = SubmissionClient.create(transport).resolver(AddressResolver.of(Map.of(env.get("LAB_STRICT_HOST"),
-                List.of(InetAddress.getByName(env.get("LAB_STRICT_IP"))))));
-    }
-
-    private Targets strict(TransportMode mode) {
-        String port = mode == TransportMode.IMPLICIT ? "LAB_SUBMISSIONS_PORT" : "LAB_SUBMISSION_PORT";
-        return Targets.endpoints(MailProtocol.SUBMISSION,
-                new Endpoint(MailProtocol.SUBMISSION, env.get("LAB_STRICT_HOST"), env.port(port), mode));
+        client = SubmissionLab.client(env, RESOURCES.get(), metrics);
     }
 
     private Account alice(String password) {
@@ -77,7 +58,8 @@ class SubmissionScramLabIntegrationTests {
         byte[] message = ("Date: Mon, 1 Jun 2026 12:00:00 +0000\r\nMessage-ID: <" + token + "@example.test>\r\n"
                 + "From: " + env.get("LAB_USER1") + "\r\nTo: " + env.get("LAB_USER2") + "\r\nSubject: " + token
                 + "\r\n\r\nSent after AUTH SCRAM-SHA-256.\r\n").getBytes(StandardCharsets.US_ASCII);
-        SubmissionSession session = client.connect(alice(env.get("LAB_USER1_PASSWORD")), strict(mode)).block(WAIT);
+        SubmissionSession session = client.connect(alice(env.get("LAB_USER1_PASSWORD")), SubmissionLab.strict(env, mode))
+                .block(WAIT);
         try {
             assertThat(session.extensions()).contains("AUTH");
             assertThat(metrics.authentication()).containsExactly("AUTHENTICATION SCRAM-SHA-256 started",
@@ -96,7 +78,7 @@ class SubmissionScramLabIntegrationTests {
     @Test
     @DisplayName("a wrong password over AUTH SCRAM-SHA-256 is a typed permanent 535, recorded as the SCRAM phase failing")
     void wrongPassword() {
-        client.connect(alice("not-the-password"), strict(TransportMode.STARTTLS))
+        client.connect(alice("not-the-password"), SubmissionLab.strict(env, TransportMode.STARTTLS))
                 .as(StepVerifier::create)
                 .expectErrorSatisfies(e -> {
                     assertThat(e).isInstanceOf(SmtpReplyException.class);

@@ -1,5 +1,6 @@
 package io.deepmail.benchmarks.driver;
 
+import io.deepmail.core.tls.TlsOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class Report {
                 + ", one test CA trusted by every peer, host name verification on everywhere;"
                 + " no TLS session tickets (every handshake is a full one); key-exchange groups offered by the client:"
                 + " X25519 only, or the default: on BoringSSL deepmail's list, " + String.join(", ",
-                        io.deepmail.core.tls.TlsOptions.DEFAULT_NAMED_GROUPS) + " (the floor offers the same, the"
+                        TlsOptions.DEFAULT_NAMED_GROUPS) + " (the floor offers the same, the"
                 + " responder accepts the hybrid first), and on the JDK provider Java 17's own list (no hybrid group)";
     }
 

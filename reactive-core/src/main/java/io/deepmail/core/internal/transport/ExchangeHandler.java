@@ -11,6 +11,7 @@ import io.deepmail.core.transport.ExchangeOptions;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.MessageSizeEstimator;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +43,8 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
     };
 
     private volatile @Nullable ChannelHandlerContext ctx;
+    /** The channel's message size estimator handle, taken once: it is asked for every command written. */
+    private volatile MessageSizeEstimator.@Nullable Handle sizes;
     private @Nullable MailClientException failure;
     private boolean closedByClient;
     private @Nullable UnsolicitedReceiver<R> unsolicited;
@@ -168,7 +171,7 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
 
     /** The channel's estimate of a command's size in bytes: its readable bytes for a buffer or buffer holder. */
     int sizeOf(C command) {
-        return Objects.requireNonNull(ctx).channel().config().getMessageSizeEstimator().newHandle().size(command);
+        return Objects.requireNonNull(sizes).size(command);
     }
 
     void write(C command) {
@@ -224,6 +227,7 @@ final class ExchangeHandler<C, R> extends ChannelDuplexHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         ctx = context;
+        sizes = context.channel().config().getMessageSizeEstimator().newHandle();
         context.channel().config().setAutoRead(false);
         work();
     }
